@@ -1,0 +1,93 @@
+/**
+ * Defaulting as the apiserver applies it while decoding (pkg/apis/core/v1/defaults.go and the
+ * generated zz_generated.defaults.go): every field a user may omit gets the value a real v1.32
+ * cluster would store.
+ */
+import { defaultPullPolicy } from "./pods.ts";
+import type { Container, KubeObject, Namespace, Node, Pod } from "./types.ts";
+
+type Probe = NonNullable<Container["livenessProbe"]>;
+
+function defaultProbe(probe: Probe | undefined): void {
+  if (!probe) return;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
+  if (probe.httpGet) {
+    probe.httpGet.path ??= "/";
+    probe.httpGet.scheme ??= "HTTP";
+  }
+}
+
+/** SetDefaults_Container and friends. */
+export function defaultContainer(container: Container): void {
+  if (!container.imagePullPolicy && container.image)
+    container.imagePullPolicy = defaultPullPolicy(container.image);
+  container.terminationMessagePath ??= "/dev/termination-message";
+  container.terminationMessagePolicy ??= "File";
+  for (const port of container.ports ?? []) port.protocol ??= "TCP";
+  for (const env of container.env ?? []) {
+    if (env.valueFrom?.fieldRef) env.valueFrom.fieldRef.apiVersion ??= "v1";
+  }
+  defaultProbe(container.livenessProbe);
+  defaultProbe(container.readinessProbe);
+  defaultProbe(container.startupProbe);
+  // SetDefaults_Pod: a limit without a request makes the request equal to the limit.
+  const limits = container.resources?.limits;
+  if (limits && container.resources) {
+    container.resources.requests ??= {};
+    const requests = container.resources.requests;
+    for (const [name, value] of Object.entries(limits))
+      if (requests[name] === undefined) requests[name] = value;
+  }
+}
+
+/** SetDefaults_Pod / SetDefaults_PodSpec. */
+export function defaultPod(pod: Pod): void {
+  const spec = pod.spec;
+  if (!spec) return;
+  spec.dnsPolicy ??= "ClusterFirst";
+  spec.restartPolicy ??= "Always";
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.securityContext ??= {};
+  spec.schedulerName ??= "default-scheduler";
+  spec.enableServiceLinks ??= true;
+  for (const c of spec.containers ?? []) defaultContainer(c);
+  for (const c of spec.initContainers ?? []) defaultContainer(c);
+  for (const t of spec.tolerations ?? []) {
+    if (t.operator === undefined && t.key !== undefined) t.operator = "Equal";
+  }
+  if (spec.hostNetwork) {
+    for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+      for (const p of c.ports ?? []) p.hostPort ??= p.containerPort;
+    }
+  }
+  for (const v of spec.volumes ?? []) {
+    if (v.emptyDir) continue;
+    if (v.configMap) v.configMap.defaultMode ??= 420;
+    if (v.secret) v.secret.defaultMode ??= 420;
+    if (v.projected) v.projected.defaultMode ??= 420;
+    if (v.hostPath) v.hostPath.type ??= "";
+  }
+}
+
+/** SetDefaults_Namespace: the immutable `kubernetes.io/metadata.name` label. */
+export function defaultNamespace(ns: Namespace): void {
+  const name = ns.metadata?.name;
+  if (!name || !ns.metadata) return;
+  ns.metadata.labels = { ...(ns.metadata.labels ?? {}), "kubernetes.io/metadata.name": name };
+}
+
+/** SetDefaults_NodeStatus: allocatable defaults to capacity. */
+export function defaultNode(node: Node): void {
+  if (node.status?.capacity && !node.status.allocatable)
+    node.status.allocatable = { ...node.status.capacity };
+}
+
+/** Defaulters by kind. */
+export const DEFAULTERS: Readonly<Record<string, (object: KubeObject) => void>> = {
+  Pod: (o) => defaultPod(o as unknown as Pod),
+  Namespace: (o) => defaultNamespace(o as unknown as Namespace),
+  Node: (o) => defaultNode(o as unknown as Node),
+};

@@ -1,0 +1,66 @@
+/**
+ * Kubernetes object types, taken from the `kubernetes-models` package (generated from the real
+ * OpenAPI schema) rather than written by hand. Objects travel as plain JSON; these aliases only give
+ * them names the rest of kubespec can use.
+ */
+import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import type { IOwnerReference } from "@kubernetes-models/apimachinery/apis/meta/v1/OwnerReference";
+import type { IStatus } from "@kubernetes-models/apimachinery/apis/meta/v1/Status";
+import type { ILease } from "kubernetes-models/coordination.k8s.io/v1/Lease";
+import type { IContainer } from "kubernetes-models/v1/Container";
+import type { IContainerStatus } from "kubernetes-models/v1/ContainerStatus";
+import type { IEvent } from "kubernetes-models/v1/Event";
+import type { INamespace } from "kubernetes-models/v1/Namespace";
+import type { INode } from "kubernetes-models/v1/Node";
+import type { INodeCondition } from "kubernetes-models/v1/NodeCondition";
+import type { IPod } from "kubernetes-models/v1/Pod";
+import type { IPodCondition } from "kubernetes-models/v1/PodCondition";
+import type { ITaint } from "kubernetes-models/v1/Taint";
+import type { IToleration } from "kubernetes-models/v1/Toleration";
+
+export type ObjectMeta = IObjectMeta;
+export type OwnerReference = IOwnerReference;
+export type Status = IStatus;
+export type Pod = IPod;
+export type Container = IContainer;
+export type ContainerStatus = IContainerStatus;
+export type PodCondition = IPodCondition;
+export type Node = INode;
+export type NodeCondition = INodeCondition;
+export type Taint = ITaint;
+export type Toleration = IToleration;
+export type Namespace = INamespace;
+export type Event = IEvent;
+export type Lease = ILease;
+
+/** Any Kubernetes object as it is stored and served: apiVersion, kind, metadata and the rest. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+/** The namespace/name key of an object (`name` alone for cluster-scoped objects). */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** The namespace/name key of an object. */
+export function keyOf(object: { metadata?: ObjectMeta | undefined }): string {
+  return objectKey(object.metadata?.namespace, object.metadata?.name ?? "");
+}
+
+/** A deep, mutable copy of a (possibly frozen) stored object. */
+export function cloneObject<T>(object: T): T {
+  return structuredClone(object);
+}
+
+/** Recursively freeze an object so nobody can mutate what the store holds. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,145 @@
+import type { Command } from "commander";
+import type { ResourceType } from "../../api/kinds.ts";
+import { StatusError } from "../../api/StatusError.ts";
+import type { KubeObject } from "../../api/types.ts";
+import { parseDuration } from "../../clock/duration.ts";
+import { errorMessage } from "../errors.ts";
+import type { CommandContext } from "../Kubectl.ts";
+import { KubectlError } from "../KubectlError.ts";
+import { kindPrefix, parseResourceArgs } from "../resources.ts";
+import { namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
+
+/** How long the built-in kubectl waits for a deletion when --timeout is 0 (cluster time). */
+const DEFAULT_WAIT_MS = 10 * 60_000;
+
+interface Target {
+  type: ResourceType;
+  namespace: string | undefined;
+  name: string;
+}
+
+/** `kubectl delete`: by name, label selector, --all or -f; waits for the objects to go away. */
+export function registerDelete(program: Command, ctx: CommandContext): void {
+  program
+    .command("delete")
+    .argument("[args...]")
+    .option("-f, --filename <file>", "", (v: string, p: string[]) => [...p, v], [] as string[])
+    .option("-l, --selector <selector>")
+    .option("--all")
+    .option("-A, --all-namespaces")
+    .option("--grace-period <seconds>", "", "-1")
+    .option("--force")
+    .option("--now")
+    .option("--wait [bool]", "", "true")
+    .option("--timeout <duration>", "", "0s")
+    .option("--ignore-not-found")
+    .option("--cascade [mode]", "", "background")
+    .option("-o, --output <format>")
+    .action((args: string[], opts: Record<string, unknown>) => {
+      let grace = Number(opts.gracePeriod);
+      if (opts.now) {
+        if (grace !== -1)
+          throw new KubectlError("error: --now and --grace-period cannot be specified together");
+        grace = 1;
+      }
+      if (grace === 0 && !opts.force) grace = 1;
+      if (opts.force && grace < 0) grace = 0;
+      const cascade = String(opts.cascade === true ? "background" : opts.cascade);
+      const propagation = {
+        background: "Background",
+        foreground: "Foreground",
+        orphan: "Orphan",
+        true: "Background",
+        false: "Orphan",
+      }[cascade] as "Background" | "Foreground" | "Orphan" | undefined;
+      if (!propagation)
+        throw new KubectlError(
+          `error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`,
+        );
+
+      const targets: Target[] = [];
+      const errors: string[] = [];
+      const files = opts.filename as string[];
+      if (files.length > 0) {
+        for (const manifest of readManifests(ctx, files)) {
+          const type = typeForManifest(ctx, manifest);
+          targets.push({
+            type,
+            namespace: namespaceForManifest(ctx, type, manifest.object),
+            name: manifest.object.metadata.name as string,
+          });
+        }
+      } else {
+        const requests = parseResourceArgs(ctx.host.client.kinds, args);
+        if (requests.length === 0) {
+          throw new KubectlError(
+            `error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
+          );
+        }
+        for (const { type, names } of requests) {
+          const namespace = type.namespaced ? (opts.allNamespaces ? undefined : ctx.namespace()) : undefined;
+          if (names.length > 0) {
+            for (const name of names)
+              targets.push({ type, namespace: type.namespaced ? ctx.namespace() : undefined, name });
+          } else if (opts.selector || opts.all) {
+            const list = ctx.host.client.api.list(
+              "kubectl",
+              type,
+              namespace,
+              opts.selector ? { labelSelector: opts.selector as string } : {},
+            );
+            for (const o of list.items)
+              targets.push({ type, namespace: o.metadata.namespace, name: o.metadata.name as string });
+          } else {
+            throw new KubectlError("error: resource(s) were provided, but no name was specified");
+          }
+        }
+      }
+      if (opts.force && grace === 0) {
+        ctx.err(
+          "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
+        );
+      }
+      const deleted: { target: Target; uid: string | undefined }[] = [];
+      for (const target of targets) {
+        try {
+          const result = ctx.host.client.api.delete<KubeObject>(
+            "kubectl",
+            target.type,
+            target.namespace,
+            target.name,
+            {
+              ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+              propagationPolicy: propagation,
+            },
+          );
+          deleted.push({ target, uid: result.object.metadata.uid });
+          if (opts.output === "name") ctx.out(`${kindPrefix(target.type)}/${target.name}\n`);
+          else
+            ctx.out(
+              `${kindPrefix(target.type)} "${target.name}" ${grace === 0 ? "force deleted" : "deleted"}\n`,
+            );
+        } catch (error) {
+          if (opts.ignoreNotFound && error instanceof StatusError && error.code === 404) continue;
+          errors.push(errorMessage(error));
+        }
+      }
+      const wait = String(opts.wait) !== "false";
+      if (wait && deleted.length > 0) {
+        const timeout = parseDuration(String(opts.timeout)) || DEFAULT_WAIT_MS;
+        const gone = (d: { target: Target; uid: string | undefined }) => {
+          const current = ctx.host.client.api.peek(d.target.type, d.target.namespace, d.target.name);
+          return !current || current.metadata.uid !== d.uid;
+        };
+        const done = ctx.host.wait(() => deleted.every(gone), timeout);
+        if (!done) {
+          for (const d of deleted.filter((x) => !gone(x))) {
+            errors.push(
+              `error: timed out waiting for the condition on ${d.target.type.plural}${d.target.type.group ? `.${d.target.type.group}` : ""}/${d.target.name}`,
+            );
+          }
+        }
+      }
+      if (errors.length > 0) throw new KubectlError(errors.join("\n"));
+    });
+}

@@ -1,0 +1,477 @@
+import { type Actor, createActor } from "xstate";
+import { Quantity } from "../api/quantity.ts";
+import { isStatusError } from "../api/StatusError.ts";
+import type { Lease, Node, NodeCondition, Pod, Taint } from "../api/types.ts";
+import { keyOf } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/ApiServer.ts";
+import { Client, type ResourceClient } from "../client/Client.ts";
+import { EventRecorder } from "../client/EventRecorder.ts";
+import { Informer } from "../client/Informer.ts";
+import type { EventLoop } from "../clock/EventLoop.ts";
+import type { SeededRandom } from "../clock/SeededRandom.ts";
+import { ContainerRuntime } from "./ContainerRuntime.ts";
+import type { ImageCatalogue } from "./ImageCatalogue.ts";
+import { HEARTBEAT_MS, kubeletMachine } from "./kubeletMachine.ts";
+import { PodWorker, type PodWorkerHost } from "./PodWorker.ts";
+
+/** How a node is built (what kubeadm and the kubelet's flags would say). */
+export interface NodeConfig {
+  name: string;
+  cpu: string;
+  memory: string;
+  pods: number;
+  ephemeralStorage: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  /** e.g. 10.244.1.0/24. */
+  podCIDR: string;
+  internalIP: string;
+}
+
+/** kubelet --node-status-report-frequency. */
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+/** Lease duration the kubelet writes (--node-lease-duration-seconds). */
+export const LEASE_DURATION_SECONDS = 40;
+/** Default --eviction-hard memory.available, subtracted from allocatable. */
+const EVICTION_HARD_MEMORY = Quantity.parse("100Mi");
+const KUBELET_VERSION = "v1.32.0";
+
+function rfc3339(millis: number): string {
+  return `${new Date(millis).toISOString().slice(0, 19)}Z`;
+}
+
+function microTime(millis: number): string {
+  return `${new Date(millis).toISOString().slice(0, 23)}000Z`;
+}
+
+/**
+ * The node agent: registers its Node with capacity and labels, renews its Lease every 10 s, posts
+ * node status on change or every 5 minutes, and runs the pods bound to it through pod workers,
+ * writing their status back. It talks to the control plane only through the apiserver.
+ *
+ * @example
+ * ```ts
+ * const kubelet = new Kubelet(loop, random, apiserver, catalogue, nodeConfig);
+ * kubelet.start();
+ * ```
+ */
+export class Kubelet {
+  readonly config: NodeConfig;
+  readonly actor: Actor<typeof kubeletMachine>;
+  readonly runtime: ContainerRuntime;
+  readonly workers = new Map<string, PodWorker>();
+  readonly #loop: EventLoop;
+  readonly #client: Client;
+  readonly #pods: ResourceClient<Pod>;
+  readonly #nodes: ResourceClient<Node>;
+  readonly #leases: ResourceClient<Lease>;
+  readonly #events: EventRecorder;
+  readonly #dirty = new Set<PodWorker>();
+  readonly #written = new Map<string, string>();
+  #syncScheduled = false;
+  #informer: Informer<Pod> | undefined;
+  #lastReport = 0;
+  #lastReportedStatus = "";
+  #usedIPs = new Set<number>();
+  /** Index (0 = .2) of the last address handed out. */
+  #lastIP = -1;
+
+  constructor(
+    loop: EventLoop,
+    random: SeededRandom,
+    api: ApiServer,
+    catalogue: ImageCatalogue,
+    config: NodeConfig,
+  ) {
+    this.config = config;
+    this.#loop = loop;
+    this.#client = new Client(`kubelet/${config.name}`, api);
+    this.#pods = this.#client.resource<Pod>("pods");
+    this.#nodes = this.#client.resource<Node>("nodes");
+    this.#leases = this.#client.resource<Lease>("leases");
+    this.#events = new EventRecorder(loop, this.#client, {
+      component: "kubelet",
+      host: config.name,
+      api: "core",
+    });
+    this.runtime = new ContainerRuntime(loop, random, catalogue);
+    this.actor = createActor(
+      kubeletMachine.provide({
+        actions: {
+          register: () => this.#register(),
+          heartbeat: () => this.#heartbeat(),
+          shutdown: () => this.#shutdown(),
+        },
+      }),
+      { clock: loop },
+    );
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  #started = false;
+
+  /** Start the kubelet, or restart it after {@link stop}. */
+  start(): void {
+    if (!this.#started) {
+      this.#started = true;
+      this.actor.start();
+    } else this.actor.send({ type: "START" });
+  }
+
+  /** The node fails: the kubelet and every container on it stop; nothing is reported. */
+  stop(): void {
+    this.actor.send({ type: "STOP" });
+  }
+
+  get running(): boolean {
+    return this.actor.getSnapshot().matches("running");
+  }
+
+  // ---- registration and heartbeats ----
+
+  #capacity(): Record<string, string> {
+    return {
+      cpu: Quantity.parse(this.config.cpu).toString(),
+      "ephemeral-storage": Quantity.parse(this.config.ephemeralStorage).toString(),
+      "hugepages-1Gi": "0",
+      "hugepages-2Mi": "0",
+      memory: Quantity.parse(this.config.memory).toString(),
+      pods: String(this.config.pods),
+    };
+  }
+
+  #allocatable(): Record<string, string> {
+    const capacity = this.#capacity();
+    const memory = Quantity.parse(this.config.memory);
+    const storage = Quantity.parse(this.config.ephemeralStorage);
+    // --eviction-hard defaults: memory.available<100Mi, nodefs.available<10%.
+    return {
+      ...capacity,
+      memory: new Quantity(memory.nanos - EVICTION_HARD_MEMORY.nanos, memory.format).toString(),
+      "ephemeral-storage": String(((storage.nanos / 1_000_000_000n) * 9n) / 10n),
+    };
+  }
+
+  #conditions(now: string, previous: readonly NodeCondition[] = []): NodeCondition[] {
+    const make = (type: string, status: "True" | "False", reason: string, message: string): NodeCondition => {
+      const old = previous.find((c) => c.type === type);
+      return {
+        type,
+        status,
+        reason,
+        message,
+        lastHeartbeatTime: now,
+        lastTransitionTime: old && old.status === status ? (old.lastTransitionTime as string) : now,
+      };
+    };
+    return [
+      make(
+        "MemoryPressure",
+        "False",
+        "KubeletHasSufficientMemory",
+        "kubelet has sufficient memory available",
+      ),
+      make("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+      make("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+      make("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
+    ];
+  }
+
+  #nodeStatus(now: string, previous?: Node): NonNullable<Node["status"]> {
+    return {
+      addresses: [
+        { type: "InternalIP", address: this.config.internalIP },
+        { type: "Hostname", address: this.config.name },
+      ],
+      allocatable: this.#allocatable(),
+      capacity: this.#capacity(),
+      conditions: this.#conditions(now, previous?.status?.conditions),
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      images: this.runtime.images(),
+      nodeInfo: {
+        architecture: "amd64",
+        bootID: `${this.config.name}-boot`,
+        containerRuntimeVersion: "containerd://1.7.24",
+        kernelVersion: "6.8.0-kubespec",
+        kubeProxyVersion: KUBELET_VERSION,
+        kubeletVersion: KUBELET_VERSION,
+        machineID: this.config.name,
+        operatingSystem: "linux",
+        osImage: "Debian GNU/Linux 12 (bookworm)",
+        systemUUID: this.config.name,
+      },
+    } as NonNullable<Node["status"]>;
+  }
+
+  #register(): void {
+    const now = rfc3339(this.#loop.now());
+    const node: Node = {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: {
+        name: this.config.name,
+        annotations: {
+          "node.alpha.kubernetes.io/ttl": "0",
+          "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+        },
+        labels: {
+          "beta.kubernetes.io/arch": "amd64",
+          "beta.kubernetes.io/os": "linux",
+          "kubernetes.io/arch": "amd64",
+          "kubernetes.io/hostname": this.config.name,
+          "kubernetes.io/os": "linux",
+          ...this.config.labels,
+        },
+      },
+      spec: {
+        podCIDR: this.config.podCIDR,
+        podCIDRs: [this.config.podCIDR],
+        ...(this.config.taints.length > 0 ? { taints: this.config.taints } : {}),
+      },
+      status: this.#nodeStatus(now),
+    };
+    let registered: Node;
+    try {
+      registered = this.#nodes.create(node);
+      this.#nodeEvents();
+    } catch (error) {
+      if (!isStatusError(error) || error.code !== 409) return; // retried at the next heartbeat
+      registered = this.#nodes.get(undefined, this.config.name);
+    }
+    this.#lastReport = this.#loop.now();
+    this.#lastReportedStatus = JSON.stringify(this.#comparableStatus(registered));
+    this.#renewLease(registered);
+    this.#startInformer();
+    this.actor.send({ type: "REGISTERED" });
+  }
+
+  #nodeEvents(): void {
+    const ref = {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name: this.config.name, uid: this.config.name },
+    };
+    const name = this.config.name;
+    this.#events.record(ref, "Normal", "Starting", "Starting kubelet.");
+    this.#events.record(
+      ref,
+      "Normal",
+      "NodeHasSufficientMemory",
+      `Node ${name} status is now: NodeHasSufficientMemory`,
+    );
+    this.#events.record(
+      ref,
+      "Normal",
+      "NodeHasNoDiskPressure",
+      `Node ${name} status is now: NodeHasNoDiskPressure`,
+    );
+    this.#events.record(
+      ref,
+      "Normal",
+      "NodeHasSufficientPID",
+      `Node ${name} status is now: NodeHasSufficientPID`,
+    );
+    this.#events.record(
+      ref,
+      "Normal",
+      "NodeAllocatableEnforced",
+      "Updated Node Allocatable limit across pods",
+    );
+  }
+
+  #renewLease(node: Node): void {
+    const now = microTime(this.#loop.now());
+    try {
+      const existing = this.#leases.find("kube-node-lease", this.config.name);
+      if (existing) {
+        this.#leases.update({ ...existing, spec: { ...existing.spec, renewTime: now } });
+        return;
+      }
+      this.#leases.create({
+        apiVersion: "coordination.k8s.io/v1",
+        kind: "Lease",
+        metadata: {
+          name: this.config.name,
+          namespace: "kube-node-lease",
+          ownerReferences: [
+            { apiVersion: "v1", kind: "Node", name: this.config.name, uid: node.metadata?.uid as string },
+          ],
+        },
+        spec: {
+          holderIdentity: this.config.name,
+          leaseDurationSeconds: LEASE_DURATION_SECONDS,
+          renewTime: now,
+        },
+      });
+    } catch {
+      // apiserver or etcd unavailable: the next heartbeat retries
+    }
+  }
+
+  #comparableStatus(node: Node): unknown {
+    const status = node.status ?? {};
+    return {
+      ...status,
+      conditions: (status.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: undefined })),
+    };
+  }
+
+  #heartbeat(): void {
+    let node: Node | undefined;
+    try {
+      node = this.#nodes.get(undefined, this.config.name);
+    } catch {
+      return;
+    }
+    this.#renewLease(node);
+    const now = this.#loop.now();
+    const status = this.#nodeStatus(rfc3339(now), node);
+    const changed = JSON.stringify(this.#comparableStatus({ ...node, status })) !== this.#lastReportedStatus;
+    if (changed || now - this.#lastReport >= NODE_STATUS_REPORT_MS) {
+      try {
+        const written = this.#nodes.updateStatus({ ...node, status });
+        this.#lastReport = now;
+        this.#lastReportedStatus = JSON.stringify(this.#comparableStatus(written));
+      } catch {
+        // retried at the next heartbeat
+      }
+    }
+    if (this.#dirty.size > 0) this.#scheduleSync();
+  }
+
+  #shutdown(): void {
+    this.#informer?.stop();
+    this.#informer = undefined;
+    for (const worker of this.workers.values()) worker.abandon();
+    this.workers.clear();
+    this.#dirty.clear();
+    this.#written.clear();
+  }
+
+  // ---- pods ----
+
+  #startInformer(): void {
+    this.#informer?.stop();
+    this.#informer = new Informer<Pod>(this.#loop, this.#pods, {
+      fieldSelector: `spec.nodeName=${this.config.name}`,
+    });
+    this.#informer.on({
+      add: (pod) => this.#onPod(pod),
+      update: (pod) => this.#onPod(pod),
+      delete: (pod) => this.#onPodDeleted(pod),
+    });
+    this.#informer.start();
+  }
+
+  #onPod(pod: Pod): void {
+    const key = keyOf(pod);
+    const existing = this.workers.get(key);
+    if (existing && existing.pod.metadata?.uid === pod.metadata?.uid) {
+      existing.update(pod);
+      return;
+    }
+    if (existing) {
+      existing.abandon();
+      this.workers.delete(key);
+    }
+    const phase = pod.status?.phase;
+    if (phase === "Succeeded" || phase === "Failed") return;
+    const worker = new PodWorker(pod, this.#workerHost());
+    this.workers.set(key, worker);
+    worker.start();
+    if (pod.metadata?.deletionTimestamp) worker.terminate();
+  }
+
+  #onPodDeleted(pod: Pod): void {
+    const key = keyOf(pod);
+    const worker = this.workers.get(key);
+    if (!worker || worker.pod.metadata?.uid !== pod.metadata?.uid) return;
+    worker.abandon();
+    this.workers.delete(key);
+    this.#dirty.delete(worker);
+    this.#written.delete(key);
+  }
+
+  #workerHost(): PodWorkerHost {
+    return {
+      loop: this.#loop,
+      runtime: this.runtime,
+      events: this.#events,
+      hostIP: this.config.internalIP,
+      allocateIP: () => this.#allocateIP(),
+      releaseIP: (ip) => this.#usedIPs.delete(Number(ip.split(".")[3])),
+      statusChanged: (worker) => {
+        this.#dirty.add(worker);
+        this.#scheduleSync();
+      },
+      terminated: (worker) => {
+        this.#dirty.add(worker);
+        this.#scheduleSync();
+      },
+      now: () => rfc3339(this.#loop.now()),
+    };
+  }
+
+  /** host-local IPAM: the next free address after the last one handed out, wrapping around. */
+  #allocateIP(): string {
+    const base = this.config.podCIDR.split("/")[0]?.split(".").slice(0, 3).join(".");
+    for (let i = 1; i <= 253; i++) {
+      const index = (this.#lastIP + i) % 253;
+      const octet = index + 2;
+      if (!this.#usedIPs.has(octet)) {
+        this.#usedIPs.add(octet);
+        this.#lastIP = index;
+        return `${base}.${octet}`;
+      }
+    }
+    throw new Error(`no IP addresses available in range set: ${this.config.podCIDR}`);
+  }
+
+  #scheduleSync(): void {
+    if (this.#syncScheduled) return;
+    this.#syncScheduled = true;
+    this.#loop.enqueue(() => {
+      this.#syncScheduled = false;
+      this.#syncStatuses();
+    });
+  }
+
+  /** The status manager: write each changed pod status; delete pods whose deletion has finished. */
+  #syncStatuses(): void {
+    if (!this.running) return;
+    for (const worker of [...this.#dirty]) {
+      this.#dirty.delete(worker);
+      if (this.workers.get(worker.key) !== worker) continue;
+      const pod = worker.pod;
+      const status = worker.status();
+      const text = JSON.stringify(status);
+      try {
+        if (this.#written.get(worker.key) !== text) {
+          const updated = this.#pods.patch(
+            pod.metadata?.namespace,
+            pod.metadata?.name as string,
+            "merge",
+            { status },
+            { subresource: "status" },
+          );
+          worker.pod = updated;
+          this.#written.set(worker.key, text);
+        }
+        if (worker.isTerminated && pod.metadata?.deletionTimestamp) {
+          this.#pods.delete(pod.metadata.namespace, pod.metadata.name as string, {
+            gracePeriodSeconds: 0,
+            preconditions: { uid: pod.metadata.uid as string },
+          });
+        }
+      } catch {
+        this.#dirty.add(worker); // retried at the next heartbeat
+      }
+    }
+  }
+
+  /** Heartbeat interval, for tests and docs. */
+  static readonly heartbeatMillis = HEARTBEAT_MS;
+}

@@ -1,0 +1,59 @@
+/** framework.Code. */
+export type StatusCode =
+  | "Success"
+  | "Error"
+  | "Unschedulable"
+  | "UnschedulableAndUnresolvable"
+  | "Wait"
+  | "Skip";
+
+/**
+ * The outcome of a plugin at an extension point (framework.Status): a code, the reasons that build
+ * the `0/3 nodes are available: ...` message, and the plugin that produced it.
+ *
+ * @example
+ * ```ts
+ * PluginStatus.unschedulable("NodeResourcesFit", "Insufficient cpu").isSuccess(); // false
+ * ```
+ */
+export class PluginStatus {
+  constructor(
+    readonly code: StatusCode,
+    readonly reasons: readonly string[] = [],
+    public plugin = "",
+  ) {}
+
+  static readonly success = new PluginStatus("Success");
+
+  static unschedulable(plugin: string, ...reasons: string[]): PluginStatus {
+    return new PluginStatus("Unschedulable", reasons, plugin);
+  }
+
+  static unresolvable(plugin: string, ...reasons: string[]): PluginStatus {
+    return new PluginStatus("UnschedulableAndUnresolvable", reasons, plugin);
+  }
+
+  static error(plugin: string, message: string): PluginStatus {
+    return new PluginStatus("Error", [message], plugin);
+  }
+
+  static skip(plugin: string): PluginStatus {
+    return new PluginStatus("Skip", [], plugin);
+  }
+
+  isSuccess(): boolean {
+    return this.code === "Success";
+  }
+
+  isSkip(): boolean {
+    return this.code === "Skip";
+  }
+
+  isRejected(): boolean {
+    return this.code === "Unschedulable" || this.code === "UnschedulableAndUnresolvable";
+  }
+
+  message(): string {
+    return this.reasons.join(", ");
+  }
+}

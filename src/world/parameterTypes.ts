@@ -1,0 +1,23 @@
+import { defineParameterType } from "@cucumber/cucumber";
+import { ParameterType, ParameterTypeRegistry } from "@cucumber/cucumber-expressions";
+import { parseDuration } from "../clock/duration.ts";
+
+const UNIT = "(?:milliseconds?|seconds?|minutes?|hours?|days?)";
+/** Durations as scenarios write them: `30 seconds`, `5 minutes and 10 seconds`, `1m30s`. */
+export const DURATION_PATTERN = `(?:\\d+(?:\\.\\d+)?(?:ms|h|m|s))+|\\d+(?:\\.\\d+)? ${UNIT}(?:(?:,| and) \\d+(?:\\.\\d+)? ${UNIT})*`;
+const DURATION = new RegExp(DURATION_PATTERN);
+
+/**
+ * Parameter types of kubespec's step vocabulary. The same definitions feed Cucumber and the
+ * registry that `within …, <step>` and `for …, <step>` use to find the inner step.
+ */
+export const parameterTypes = new ParameterTypeRegistry();
+parameterTypes.defineParameterType(
+  new ParameterType("duration", DURATION, Number, (text: string) => parseDuration(text), true, false),
+);
+
+defineParameterType({
+  name: "duration",
+  regexp: DURATION,
+  transformer: (text: string) => parseDuration(text),
+});

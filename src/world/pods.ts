@@ -1,0 +1,54 @@
+import type { Pod } from "../api/types.ts";
+import { podPrinter } from "../kubectl/printers/pods.ts";
+import type { KubespecWorld } from "./KubespecWorld.ts";
+
+/** The STATUS column kubectl shows for a pod (the same printer as `kubectl get pods`). */
+export function podStatusColumn(pod: Pod, now: number): string {
+  return String(podPrinter.row(pod, { now, wide: false })[2]);
+}
+
+/** `namespace/name` or `name` (default namespace). */
+function split(ref: string): [string, string] {
+  const slash = ref.indexOf("/");
+  return slash < 0 ? ["default", ref] : [ref.slice(0, slash), ref.slice(slash + 1)];
+}
+
+async function requirePod(world: KubespecWorld, ref: string): Promise<Pod> {
+  const [namespace, name] = split(ref);
+  const pod = await world.requireCluster().getPod(namespace, name);
+  if (!pod) throw new Error(`pod "${name}" does not exist in namespace "${namespace}"`);
+  return pod;
+}
+
+export async function expectPodStatus(world: KubespecWorld, ref: string, status: string): Promise<void> {
+  const pod = await requirePod(world, ref);
+  const actual = podStatusColumn(pod, world.requireCluster().now());
+  if (actual !== status) throw new Error(`pod "${ref}" is ${actual}, not ${status}`);
+}
+
+export async function expectPodNode(world: KubespecWorld, ref: string, node: string): Promise<void> {
+  const pod = await requirePod(world, ref);
+  const actual = pod.spec?.nodeName;
+  if (actual !== node)
+    throw new Error(
+      `pod "${ref}" ${actual ? `runs on node "${actual}"` : "is not scheduled to any node"}, not on "${node}"`,
+    );
+}
+
+export async function expectPodCount(
+  world: KubespecWorld,
+  count: number,
+  selector: string,
+  status: string,
+): Promise<void> {
+  const cluster = world.requireCluster();
+  const pods = await cluster.listPods(undefined, selector);
+  const now = cluster.now();
+  const statuses = pods.map((p) => `${p.metadata?.name}=${podStatusColumn(p, now)}`);
+  const matching = pods.filter((p) => podStatusColumn(p, now) === status).length;
+  if (matching !== count) {
+    throw new Error(
+      `${matching} of the ${pods.length} pods matching "${selector}" are ${status}, not ${count} (${statuses.join(", ") || "no pods"})`,
+    );
+  }
+}
