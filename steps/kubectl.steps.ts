@@ -1,6 +1,11 @@
 import { Then, When } from "@cucumber/cucumber";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
-import { expectCommandFailed, expectOutput, expectOutputContains } from "../src/world/output.ts";
+import {
+  expectCommandFailed,
+  expectErrorOutput,
+  expectOutput,
+  expectOutputContains,
+} from "../src/world/output.ts";
 
 When("I run {string}", async function (this: KubespecWorld, command: string) {
   await this.kubectl(command);
@@ -23,6 +28,10 @@ When("I apply the file {string}", async function (this: KubespecWorld, path: str
 
 Then("the output is:", function (this: KubespecWorld, expected: string) {
   expectOutput(this.requireLastCommand(), expected);
+});
+
+Then("the error output is:", function (this: KubespecWorld, expected: string) {
+  expectErrorOutput(this.requireLastCommand(), expected);
 });
 
 Then("the output contains {string}", function (this: KubespecWorld, text: string) {

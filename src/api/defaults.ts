@@ -22,8 +22,10 @@ function defaultProbe(probe: Probe | undefined): void {
 
 /** SetDefaults_Container and friends. */
 export function defaultContainer(container: Container): void {
-  if (!container.imagePullPolicy && container.image)
-    container.imagePullPolicy = defaultPullPolicy(container.image);
+  // An empty image fails to parse and gets IfNotPresent (SetDefaults_Container ignores the error).
+  if (!container.imagePullPolicy) {
+    container.imagePullPolicy = container.image ? defaultPullPolicy(container.image) : "IfNotPresent";
+  }
   container.terminationMessagePath ??= "/dev/termination-message";
   container.terminationMessagePolicy ??= "File";
   for (const port of container.ports ?? []) port.protocol ??= "TCP";

@@ -74,7 +74,7 @@ export interface ListResult<T = KubeObject> {
   continue?: string;
 }
 
-/** One request as the conversation recorder sees it. */
+/** One request as the conversation recorder sees it; `code` is filled in when it completes. */
 export interface RequestRecord {
   user: string;
   verb: string;
@@ -87,6 +87,7 @@ export interface RequestRecord {
 
 /** Hooks through which a scenario records the control-plane conversation. */
 export interface ApiObserver {
+  /** A request arrives (before it is handled; its code is set once it completes). */
   request?(record: RequestRecord): void;
   storage?(op: "create" | "update" | "delete", key: string, revision: number): void;
   delivered?(watcher: { user: string }, type: ResourceType, event: WatchEvent): void;
@@ -508,6 +509,8 @@ export class ApiServer {
     subresource: string | undefined,
     body: () => R,
   ): R {
+    const record: RequestRecord = { user, verb, type, namespace, name, subresource, code: 200 };
+    this.#observer?.request?.(record);
     let code = 200;
     try {
       if (!this.#serving) throw new ApiServerUnavailableError();
@@ -525,7 +528,7 @@ export class ApiServer {
       }
       throw error;
     } finally {
-      this.#observer?.request?.({ user, verb, type, namespace, name, subresource, code });
+      record.code = code;
     }
   }
 

@@ -1,4 +1,5 @@
 import type { Pod } from "../api/types.ts";
+import type { ConversationMessage } from "./Conversation.ts";
 
 /** What one kubectl command printed and returned. */
 export interface CommandResult {
@@ -30,6 +31,11 @@ export interface Cluster {
   getPod(namespace: string, name: string): Promise<Pod | undefined>;
   /** Pods matching a label selector, in one namespace or all (`undefined`). */
   listPods(namespace: string | undefined, labelSelector: string): Promise<Pod[]>;
+  /**
+   * The recorded control-plane conversation (requests, storage writes, watch notifications). Only
+   * a simulated cluster can record it; a live driver throws.
+   */
+  conversation(): Promise<readonly ConversationMessage[]>;
   /** Release everything the cluster holds. */
   dispose(): Promise<void>;
 }

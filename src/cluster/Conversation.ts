@@ -12,8 +12,8 @@ export interface ConversationMessage {
   /** e.g. `create pods/nginx`, `put /registry/pods/default/nginx`, `ADDED pods/nginx`. */
   text: string;
   kind: "request" | "storage" | "watch";
-  /** Failed requests carry their HTTP-like status code. */
-  code?: number;
+  /** For requests: the HTTP-like status code (0 when the apiserver was not reachable). */
+  readonly code?: number;
 }
 
 /** The participant name of a client identity (`kubelet/node-1` → `kubelet (node-1)`). */
@@ -57,12 +57,16 @@ export class Conversation {
       request: (r: RequestRecord) => {
         if (r.verb === "watch" || r.verb === "list") return;
         const sub = r.subresource ? `/${r.subresource}` : "";
-        this.#push({
+        if (this.messages.length >= this.limit) return;
+        this.messages.push({
+          time: this.#loop.now(),
           from: participant(r.user),
           to: "kube-apiserver",
           text: `${r.verb} ${objectName(r.type, r.namespace, r.name)}${sub}`,
           kind: "request",
-          ...(r.code >= 400 || r.code === 0 ? { code: r.code } : {}),
+          get code() {
+            return r.code;
+          },
         });
       },
       storage: (op, key, revision) => {

@@ -15,7 +15,7 @@ import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { Cluster, CommandResult } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema } from "./ClusterSpec.ts";
-import { Conversation } from "./Conversation.ts";
+import { Conversation, type ConversationMessage } from "./Conversation.ts";
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -52,7 +52,7 @@ export class SimulatedCluster implements Cluster {
   readonly schedulers = new Map<string, Scheduler>();
   readonly kubelets = new Map<string, Kubelet>();
   readonly images = new ImageCatalogue();
-  readonly conversation: Conversation | undefined;
+  readonly recorder: Conversation | undefined;
   readonly #kubectl: Kubectl;
   readonly #workingDirectory: string;
 
@@ -72,8 +72,8 @@ export class SimulatedCluster implements Cluster {
       admission: ADMISSION_CHAIN,
     });
     if (options.record ?? true) {
-      this.conversation = new Conversation(this.loop);
-      this.apiserver.observer = this.conversation.observer;
+      this.recorder = new Conversation(this.loop);
+      this.apiserver.observer = this.recorder.observer;
     }
     this.#bootstrapNamespaces();
     const ctx = { loop: this.loop, random: this.random, api: this.apiserver };
@@ -193,6 +193,11 @@ export class SimulatedCluster implements Cluster {
     const pods = this.kinds.forResourceName("pods") as ResourceType;
     return this.apiserver.list<Pod>("kubespec", pods, namespace, { labelSelector, resourceVersion: "0" })
       .items;
+  }
+
+  async conversation(): Promise<readonly ConversationMessage[]> {
+    if (!this.recorder) throw new Error("this cluster was created without recording its conversation");
+    return this.recorder.messages;
   }
 
   async dispose(): Promise<void> {

@@ -2,7 +2,7 @@
  * Reading manifests as kubectl's resource builder does: multi-document YAML or JSON, `kind: List`
  * flattened, every document checked before anything is sent, errors worded as kubectl words them.
  */
-import { parseAllDocuments, type YAMLError } from "yaml";
+import { parseDocument, type YAMLError } from "yaml";
 import type { KubeObject } from "../api/types.ts";
 import { KubectlError } from "./KubectlError.ts";
 
@@ -27,8 +27,13 @@ const GO_YAML_MESSAGES: Record<string, string> = {
   MISSING_ANCHOR: "unknown anchor",
 };
 
-function yamlErrorMessage(error: YAMLError): string {
-  const line = error.linePos?.[0]?.line ?? 1;
+function yamlErrorMessage(error: YAMLError, chunk: string): string {
+  // go-yaml reports where its scanner stopped: for a misplaced mapping, the line of the ":".
+  let line = error.linePos?.[0]?.line ?? 1;
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
+    const colon = chunk.indexOf(":", error.pos[0]);
+    if (colon >= 0) line = chunk.slice(0, colon).split("\n").length;
+  }
   const text = GO_YAML_MESSAGES[error.code] ?? error.message.split(" at line ")[0];
   return `yaml: line ${line}: ${text}`;
 }
@@ -44,17 +49,19 @@ function yamlErrorMessage(error: YAMLError): string {
  */
 export function parseManifests(text: string, source: string): ManifestObject[] {
   const objects: ManifestObject[] = [];
-  const docs = parseAllDocuments(text, { version: "1.1", uniqueKeys: true, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [docs];
-  for (const doc of list) {
+  const values: unknown[] = [];
+  // kubectl's YAMLReader splits the stream at "---" lines and decodes each chunk on its own, so
+  // error line numbers count from the start of the document.
+  for (const chunk of splitDocuments(text)) {
+    const doc = parseDocument(chunk, { version: "1.1", uniqueKeys: true });
     const error = doc.errors[0];
     if (error)
       throw new KubectlError(
-        `error: error parsing ${source}: error converting YAML to JSON: ${yamlErrorMessage(error)}`,
+        `error: error parsing ${source}: error converting YAML to JSON: ${yamlErrorMessage(error, chunk)}`,
       );
+    values.push(doc.toJS({ maxAliasCount: 100 }));
   }
-  for (const doc of list) {
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  for (const value of values) {
     if (value === null || value === undefined) continue;
     if (typeof value !== "object" || Array.isArray(value)) {
       throw new KubectlError(
@@ -84,6 +91,24 @@ export function parseManifests(text: string, source: string): ManifestObject[] {
     }
   }
   return objects;
+}
+
+/** Split a YAML stream at document separator lines (`---`), as yaml.NewYAMLReader does. */
+function splitDocuments(text: string): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split("\n")) {
+    if (/^---(\s|$)/.test(line)) {
+      chunks.push(current.join("\n"));
+      current = [];
+      const rest = line.slice(3).trim();
+      if (rest.length > 0 && !rest.startsWith("#")) current.push(rest);
+    } else {
+      current.push(line);
+    }
+  }
+  chunks.push(current.join("\n"));
+  return chunks.filter((c) => c.trim().length > 0);
 }
 
 /** YAML 1.1 timestamps parse as Dates; Kubernetes wants the RFC 3339 text back. */

@@ -20,6 +20,13 @@ export function expectOutput(command: LastCommand, expected: string): void {
   }
 }
 
+/** The command's stderr is exactly `expected` (trailing spaces and final newlines ignored). */
+export function expectErrorOutput(command: LastCommand, expected: string): void {
+  if (normalize(command.stderr) !== normalize(expected)) {
+    throw new Error(`the error output differs.\nexpected:\n${expected}\n\nactual:\n${shown(command)}`);
+  }
+}
+
 /** stdout or stderr contains `text`. */
 export function expectOutputContains(command: LastCommand, text: string): void {
   const all = normalize(`${command.stdout}\n${command.stderr}`);

@@ -1,14 +1,90 @@
 import type { Command } from "commander";
+import type { ResourceType } from "../../api/kinds.ts";
+import type { Event, KubeObject, Pod } from "../../api/types.ts";
+import { describePod } from "../describe/pods.ts";
+import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
+import { parseResourceArgs } from "../resources.ts";
 
-/** `kubectl describe` (filled in with the describers). */
+/** A describer renders one object with its events at virtual time `now`. */
+export type Describer = (object: KubeObject, events: Event[], now: number) => string;
+
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: (o, events, now) => describePod(o as unknown as Pod, events, now),
+};
+
+/** Register the describer of a kind (later issues add Node, Service, Deployment, …). */
+export function registerDescriber(kind: string, describer: Describer): void {
+  DESCRIBERS[kind] = describer;
+}
+
+function eventsFor(ctx: CommandContext, object: KubeObject): Event[] {
+  const events = ctx.host.client.kinds.forResourceName("events") as ResourceType;
+  const meta = object.metadata;
+  const selector = [
+    `involvedObject.name=${meta.name}`,
+    `involvedObject.namespace=${meta.namespace ?? ""}`,
+    `involvedObject.kind=${object.kind}`,
+  ];
+  if (meta.uid && object.kind !== "Node") selector.push(`involvedObject.uid=${meta.uid}`);
+  return ctx.host.client.api.list<Event>("kubectl", events, meta.namespace ?? "default", {
+    fieldSelector: selector.join(","),
+  }).items;
+}
+
+/** `kubectl describe TYPE [NAME...]` (or `-l`), separated by blank lines as kubectl does. */
 export function registerDescribe(program: Command, ctx: CommandContext): void {
   program
     .command("describe")
     .argument("[args...]")
-    .action((args: string[]) => {
-      void ctx;
-      throw new KubectlError(`error: describe ${args.join(" ")} is not available yet`);
+    .option("-l, --selector <selector>")
+    .option("-A, --all-namespaces")
+    .option("--show-events [bool]", "", "true")
+    .action((args: string[], opts: Record<string, unknown>) => {
+      const requests = parseResourceArgs(ctx.host.client.kinds, args);
+      if (requests.length === 0) {
+        throw new KubectlError(
+          `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`,
+        );
+      }
+      const objects: KubeObject[] = [];
+      const errors: string[] = [];
+      for (const { type, names } of requests) {
+        const namespace = type.namespaced ? ctx.namespace() : undefined;
+        if (names.length > 0) {
+          for (const name of names) {
+            try {
+              objects.push(ctx.host.client.api.get("kubectl", type, namespace, name));
+            } catch (error) {
+              errors.push(errorMessage(error));
+            }
+          }
+        } else {
+          const list = ctx.host.client.api.list(
+            "kubectl",
+            type,
+            opts.allNamespaces ? undefined : namespace,
+            opts.selector ? { labelSelector: opts.selector as string } : {},
+          );
+          objects.push(...list.items);
+          if (list.items.length === 0 && errors.length === 0) {
+            ctx.err(
+              type.namespaced && !opts.allNamespaces
+                ? `No resources found in ${ctx.namespace()} namespace.\n`
+                : "No resources found\n",
+            );
+          }
+        }
+      }
+      const now = ctx.host.now();
+      const showEvents = String(opts.showEvents) !== "false";
+      const texts = objects.map((object) => {
+        const describer = DESCRIBERS[object.kind];
+        if (!describer) throw new KubectlError(`error: kubespec cannot describe ${object.kind} objects yet`);
+        return describer(object, showEvents ? eventsFor(ctx, object) : [], now);
+      });
+      ctx.out(texts.join("\n\n"));
+      if (errors.length > 0) throw new KubectlError(errors.join("\n"));
     });
 }
