@@ -2,6 +2,7 @@ import { defineAssertion } from "../src/world/assertions.ts";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
 import { expectPodCount, expectPodNode, expectPodStatus } from "../src/world/pods.ts";
 
+/** The pod's STATUS column, as `kubectl get pods` shows it (`Running`, `Pending`, `ContainerCreating`, …); `ns/name` for other namespaces. */
 defineAssertion(
   "pod {string} is {string}",
   async function (this: KubespecWorld, name: string, status: string) {
@@ -9,6 +10,7 @@ defineAssertion(
   },
 );
 
+/** The pod is bound to that node (`spec.nodeName`). */
 defineAssertion(
   "pod {string} runs on node {string}",
   async function (this: KubespecWorld, name: string, node: string) {
@@ -16,6 +18,7 @@ defineAssertion(
   },
 );
 
+/** Exactly that many of the pods the label selector matches (in any namespace; "" matches all) show that STATUS. */
 defineAssertion(
   "{int} pod(s) matching {string} is/are {string}",
   async function (this: KubespecWorld, count: number, selector: string, status: string) {

@@ -23,6 +23,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option("--seed <n>", "seed for every random choice (default: $KUBESPEC_SEED or 1)")
     .option("--parallel <n>", "run scenarios in N worker processes")
     .option("-f, --format <format...>", "Cucumber formatters for the console (default: progress)")
+    .option("--reports-dir <dir>", "where the HTML, JUnit and message reports go", "reports")
     .action(async (paths: string[], opts: Record<string, string | string[] | undefined>) => {
       const seed = resolveSeed(opts.seed as string | undefined);
       const summary = await runFeatures({
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.tags ? { tags: opts.tags as string } : {}),
         ...(opts.parallel ? { parallel: Number(opts.parallel) } : {}),
         ...(opts.format ? { formats: opts.format as string[] } : {}),
+        reportsDirectory: opts.reportsDir as string,
       });
       const counts = Object.entries(summary.scenarios)
         .map(([status, n]) => `${n} ${status}`)

@@ -1,4 +1,3 @@
-import { defineParameterType } from "@cucumber/cucumber";
 import { ParameterType, ParameterTypeRegistry } from "@cucumber/cucumber-expressions";
 import { parseDuration } from "../clock/duration.ts";
 
@@ -16,8 +15,9 @@ parameterTypes.defineParameterType(
   new ParameterType("duration", DURATION, Number, (text: string) => parseDuration(text), true, false),
 );
 
-defineParameterType({
-  name: "duration",
-  regexp: DURATION,
-  transformer: (text: string) => parseDuration(text),
-});
+/** Register kubespec's parameter types with Cucumber (the support code calls it). */
+export function registerParameterTypes(
+  define: (options: { name: string; regexp: RegExp; transformer: (text: string) => unknown }) => void,
+): void {
+  define({ name: "duration", regexp: DURATION, transformer: (text: string) => parseDuration(text) });
+}

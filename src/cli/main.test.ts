@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+
+function kubespec(args: string[]) {
+  return spawnSync(process.execPath, ["src/cli/kubespec.js", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, KUBESPEC_SEED: "" },
+  });
+}
+
+test("kubespec run reports an undefined step, fails, and still writes the reports", () => {
+  const reports = mkdtempSync(join(tmpdir(), "kubespec-"));
+  const result = kubespec(["run", "src/cli/fixtures/undefined-step.feature", "--reports-dir", reports]);
+  assert.equal(result.status, 1);
+  assert.match(result.stdout, /Undefined\. Implement with the following snippet:/);
+  assert.match(result.stdout, /When\('I teleport the pod to the moon'/);
+  assert.match(result.stdout, /kubespec: 1 undefined \(seed 1\)/);
+  assert.match(readFileSync(join(reports, "junit.xml"), "utf8"), /<testsuite/);
+});
+
+test("kubespec run passes on the example specs", () => {
+  const reports = mkdtempSync(join(tmpdir(), "kubespec-"));
+  const result = kubespec([
+    "run",
+    "features/examples/first-pod.feature",
+    "--seed",
+    "7",
+    "--reports-dir",
+    reports,
+  ]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /kubespec: 1 passed \(seed 7\)/);
+  assert.match(result.stdout, new RegExp(`HTML report: ${join(reports, "cucumber.html")}`));
+});
+
+test("kubespec refuses a bad seed", () => {
+  const result = kubespec(["run", "--seed", "minus-one"]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /invalid seed "minus-one"/);
+});
