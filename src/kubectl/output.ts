@@ -47,10 +47,11 @@ export function checkOutputFormat(output: string | undefined): void {
 }
 
 function labelsText(object: KubeObject): string {
-  const labels = object.metadata.labels ?? {};
-  const keys = Object.keys(labels).sort();
-  if (keys.length === 0) return "<none>";
-  return keys.map((k) => `${k}=${labels[k]}`).join(",");
+  // labels.Set.String(): the `key=value` strings are sorted, not the keys.
+  const pairs = Object.entries(object.metadata.labels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .sort();
+  return pairs.length === 0 ? "<none>" : pairs.join(",");
 }
 
 /** The header kubectl uses for a `-L` column: the last path segment, upper-cased. */

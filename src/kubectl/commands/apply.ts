@@ -151,6 +151,12 @@ export function registerApply(program: Command, ctx: CommandContext): void {
           }
           verb = "patching";
           const previous = live.metadata.annotations?.[LAST_APPLIED];
+          if (previous === undefined) {
+            const resource = type.group ? `${type.plural}.${type.group}` : type.plural;
+            ctx.err(
+              `Warning: resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+            );
+          }
           const original = previous ? JSON.parse(previous) : {};
           const patch = threeWayPatch(original, modified, live);
           if (patch === undefined || (isObject(patch) && Object.keys(patch).length === 0)) {

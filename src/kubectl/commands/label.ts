@@ -92,6 +92,7 @@ export function registerLabel(program: Command, ctx: CommandContext): void {
             }
           }
         }
+        for (const key of remove) if (!(key in labels)) ctx.out(`label ${JSON.stringify(key)} not found.\n`);
         const next: Record<string, string> = { ...labels, ...set };
         for (const key of remove) delete next[key];
         const before = JSON.stringify(object);

@@ -99,8 +99,16 @@ export function printAnnotationsMultiline(
   }
   keys.forEach((key, i) => {
     if (i !== 0) w.write(LEVEL_0, "\t");
-    let value = (annotations as Record<string, string>)[key] as string;
-    if (value.length > MAX_ANNOTATION_LEN) value = `${value.slice(0, MAX_ANNOTATION_LEN - 3)}...`;
-    w.write(LEVEL_0, "%s: %s\n", key, value);
+    const value = ((annotations as Record<string, string>)[key] as string).replace(/\n$/, "");
+    // Long or multi-line values go on their own lines, each cut at 138 characters.
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes("\n")) {
+      w.write(LEVEL_0, "%s:\n", key);
+      for (const line of value.split("\n")) {
+        const cut = MAX_ANNOTATION_LEN - 2;
+        w.write(LEVEL_0, "\t  %s\n", line.length > cut ? `${line.slice(0, cut)}...` : line);
+      }
+    } else {
+      w.write(LEVEL_0, "%s: %s\n", key, value);
+    }
   });
 }

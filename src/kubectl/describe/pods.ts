@@ -1,5 +1,5 @@
 import type { Container, ContainerStatus, Event, KubeObject, Pod } from "../../api/types.ts";
-import { humanDuration } from "../humanDuration.ts";
+import { timestampSince } from "../humanDuration.ts";
 import { describeEvents } from "./events.ts";
 import {
   LEVEL_0,
@@ -274,7 +274,8 @@ export function describePod(pod: Pod, events: readonly Event[], now: number): st
     w.write(
       LEVEL_0,
       "Status:\tTerminating (lasts %s)\n",
-      humanDuration(Date.parse(meta.deletionTimestamp) - now),
+      // translateTimestampSince of a future deletionTimestamp: `<invalid>` during the grace period.
+      timestampSince(meta.deletionTimestamp, now),
     );
     w.write(LEVEL_0, "Termination Grace Period:\t%ds\n", meta.deletionGracePeriodSeconds ?? 0);
   } else {
