@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { type Actor, createActor } from "xstate";
 import { BUILTIN_KINDS, KindRegistry, type ResourceType } from "../api/kinds.ts";
 import type { Namespace, Pod } from "../api/types.ts";
 import { ApiServer } from "../apiserver/ApiServer.ts";
 import { ADMISSION_CHAIN } from "../apiserver/admission/index.ts";
+import { apiserverMachine } from "../apiserver/apiserverMachine.ts";
 import { Client } from "../client/Client.ts";
 import { EventLoop } from "../clock/EventLoop.ts";
 import { SeededRandom } from "../clock/SeededRandom.ts";
@@ -48,6 +50,8 @@ export class SimulatedCluster implements Cluster {
   readonly kinds: KindRegistry;
   readonly etcd: Etcd;
   readonly apiserver: ApiServer;
+  /** kube-apiserver's modes (serving / stopped). */
+  readonly apiserverActor: Actor<typeof apiserverMachine>;
   readonly controllerManager: ControllerManager;
   readonly schedulers = new Map<string, Scheduler>();
   readonly kubelets = new Map<string, Kubelet>();
@@ -71,6 +75,20 @@ export class SimulatedCluster implements Cluster {
       kinds: this.kinds,
       admission: ADMISSION_CHAIN,
     });
+    this.apiserverActor = createActor(
+      apiserverMachine.provide({
+        actions: {
+          serve: () => {
+            this.apiserver.serving = true;
+          },
+          refuse: () => {
+            this.apiserver.serving = false;
+          },
+        },
+      }),
+      { clock: this.loop },
+    );
+    this.apiserverActor.start();
     if (options.record ?? true) {
       this.recorder = new Conversation(this.loop);
       this.apiserver.observer = this.recorder.observer;
@@ -204,6 +222,7 @@ export class SimulatedCluster implements Cluster {
     for (const kubelet of this.kubelets.values()) kubelet.actor.stop();
     for (const scheduler of this.schedulers.values()) scheduler.actor.stop();
     this.controllerManager.actor.stop();
+    this.apiserverActor.stop();
     this.etcd.actor.stop();
   }
 }
