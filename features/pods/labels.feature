@@ -123,3 +123,15 @@ Feature: Labels and label selectors
       """
       The Pod "unlabelled" is invalid: metadata.labels: Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
       """
+
+  Scenario: A selector that does not parse is refused by the apiserver
+    When I run "kubectl get po -l 'env in (dev'"
+    Then the command fails with:
+      """
+      Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "env in (dev", field selector "": unable to parse requirement: found '', expected: ',' or ')'
+      """
+    When I run "kubectl get po -l 'env in ()'"
+    Then the error output is:
+      """
+      No resources found in default namespace.
+      """

@@ -26,7 +26,7 @@ export function defaultContainer(container: Container): void {
   if (!container.imagePullPolicy) {
     container.imagePullPolicy = container.image ? defaultPullPolicy(container.image) : "IfNotPresent";
   }
-  container.terminationMessagePath ??= "/dev/termination-message";
+  container.terminationMessagePath ??= "/dev/termination-log";
   container.terminationMessagePolicy ??= "File";
   for (const port of container.ports ?? []) port.protocol ??= "TCP";
   for (const env of container.env ?? []) {

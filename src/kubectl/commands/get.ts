@@ -18,6 +18,35 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",").filter((v) => v.length > 0)];
 }
 
+/**
+ * List through the apiserver; a rejected selector gets cli-runtime's wording (resource.Selector.Visit):
+ * `Unable to find "/v1, Resource=pods" that match label selector "…", field selector "…": …`.
+ */
+export function listForSelector(
+  ctx: CommandContext,
+  type: ResourceType,
+  namespace: string | undefined,
+  labelSelector: string | undefined,
+  fieldSelector: string | undefined,
+) {
+  try {
+    return ctx.host.client.api.list("kubectl", type, namespace, {
+      ...(labelSelector ? { labelSelector } : {}),
+      ...(fieldSelector ? { fieldSelector } : {}),
+    });
+  } catch (error) {
+    if (error instanceof StatusError && (error.code === 400 || error.code === 404)) {
+      const resource = `${type.group}/${type.version}, Resource=${type.plural}`;
+      const message =
+        labelSelector || fieldSelector
+          ? `Unable to find "${resource}" that match label selector "${labelSelector ?? ""}", field selector "${fieldSelector ?? ""}": ${error.status.message}`
+          : `Unable to list "${resource}": ${error.status.message}`;
+      throw new StatusError({ ...error.status, message });
+    }
+    throw error;
+  }
+}
+
 /** `kubectl get`: tables, wide, yaml/json/name, label selection and columns, all namespaces. */
 export function registerGet(program: Command, ctx: CommandContext): void {
   program
@@ -68,10 +97,7 @@ export function registerGet(program: Command, ctx: CommandContext): void {
           }
           found.push({ type, objects, byName: true });
         } else {
-          const list = ctx.host.client.api.list("kubectl", type, ns, {
-            ...(selector ? { labelSelector: selector } : {}),
-            ...(fieldSelector ? { fieldSelector } : {}),
-          });
+          const list = listForSelector(ctx, type, ns, selector, fieldSelector);
           found.push({ type, objects: list.items, byName: false });
         }
       }
