@@ -1,6 +1,8 @@
 import { type Actor, createActor } from "xstate";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
+import { DeploymentController } from "./deployment/DeploymentController.ts";
+import { ReplicaSetController } from "./replicaset/ReplicaSetController.ts";
 import { ServiceAccountsController } from "./ServiceAccountsController.ts";
 
 /**
@@ -17,7 +19,11 @@ export class ControllerManager {
   readonly actor: Actor<typeof controllerManagerMachine>;
 
   constructor(ctx: ControllerContext) {
-    this.controllers = [new ServiceAccountsController(ctx)];
+    this.controllers = [
+      new ServiceAccountsController(ctx),
+      new ReplicaSetController(ctx),
+      new DeploymentController(ctx),
+    ];
     this.actor = createActor(
       controllerManagerMachine.provide({
         actions: {

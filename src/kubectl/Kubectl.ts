@@ -7,7 +7,10 @@ import { registerDelete } from "./commands/delete.ts";
 import { registerDescribe } from "./commands/describe.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
+import { registerRollout } from "./commands/rollout.ts";
 import { registerRun } from "./commands/run.ts";
+import { registerScale } from "./commands/scale.ts";
+import { registerSet } from "./commands/set.ts";
 import { errorMessage } from "./errors.ts";
 import { KubectlError } from "./KubectlError.ts";
 
@@ -160,6 +163,9 @@ export class Kubectl {
       registerApply,
       registerDelete,
       registerLabel,
+      registerScale,
+      registerSet,
+      registerRollout,
     ]) {
       register(program, ctx);
     }
