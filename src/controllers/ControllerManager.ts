@@ -2,6 +2,9 @@ import { type Actor, createActor } from "xstate";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
 import { DeploymentController } from "./deployment/DeploymentController.ts";
+import { NodeLifecycleController } from "./nodelifecycle/NodeLifecycleController.ts";
+import { TaintEvictionController } from "./nodelifecycle/TaintEvictionController.ts";
+import { PodGCController } from "./podgc/PodGCController.ts";
 import { ReplicaSetController } from "./replicaset/ReplicaSetController.ts";
 import { ServiceAccountsController } from "./ServiceAccountsController.ts";
 
@@ -23,6 +26,9 @@ export class ControllerManager {
       new ServiceAccountsController(ctx),
       new ReplicaSetController(ctx),
       new DeploymentController(ctx),
+      new NodeLifecycleController(ctx),
+      new TaintEvictionController(ctx),
+      new PodGCController(ctx),
     ];
     this.actor = createActor(
       controllerManagerMachine.provide({
