@@ -1,6 +1,7 @@
 import { type Actor, createActor } from "xstate";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
+import { DaemonSetController } from "./daemonset/DaemonSetController.ts";
 import { DeploymentController } from "./deployment/DeploymentController.ts";
 import { NodeLifecycleController } from "./nodelifecycle/NodeLifecycleController.ts";
 import { TaintEvictionController } from "./nodelifecycle/TaintEvictionController.ts";
@@ -26,6 +27,7 @@ export class ControllerManager {
       new ServiceAccountsController(ctx),
       new ReplicaSetController(ctx),
       new DeploymentController(ctx),
+      new DaemonSetController(ctx),
       new NodeLifecycleController(ctx),
       new TaintEvictionController(ctx),
       new PodGCController(ctx),
