@@ -15,9 +15,12 @@ When("node {string} fails", async function (this: KubespecWorld, name: string) {
 });
 
 /** The node is cut off from the control plane: its containers keep running, nothing reaches the apiserver. */
-When("node {string} is partitioned from the control plane", async function (this: KubespecWorld, name: string) {
-  await this.requireCluster().nodeOperation("partition", name);
-});
+When(
+  "node {string} is partitioned from the control plane",
+  async function (this: KubespecWorld, name: string) {
+    await this.requireCluster().nodeOperation("partition", name);
+  },
+);
 
 /** A failed node boots again, or a partitioned one reconnects. */
 When("node {string} recovers", async function (this: KubespecWorld, name: string) {
@@ -50,19 +53,28 @@ When("{string} starts", async function (this: KubespecWorld, component: string) 
 });
 
 /** The node's STATUS column as `kubectl get nodes` shows it (`Ready`, `NotReady`, `Ready,SchedulingDisabled`). */
-defineAssertion("node {string} is {string}", async function (this: KubespecWorld, name: string, status: string) {
-  await expectNodeStatus(this, name, status);
-});
+defineAssertion(
+  "node {string} is {string}",
+  async function (this: KubespecWorld, name: string, status: string) {
+    await expectNodeStatus(this, name, status);
+  },
+);
 
 /** The node carries the taint, written as kubectl prints it (`key=value:Effect` or `key:Effect`). */
-defineAssertion("node {string} has the taint {string}", async function (this: KubespecWorld, name: string, taint: string) {
-  await expectNodeTaint(this, name, taint, true);
-});
+defineAssertion(
+  "node {string} has the taint {string}",
+  async function (this: KubespecWorld, name: string, taint: string) {
+    await expectNodeTaint(this, name, taint, true);
+  },
+);
 
 /** The node does not carry the taint. */
-defineAssertion("node {string} has no taint {string}", async function (this: KubespecWorld, name: string, taint: string) {
-  await expectNodeTaint(this, name, taint, false);
-});
+defineAssertion(
+  "node {string} has no taint {string}",
+  async function (this: KubespecWorld, name: string, taint: string) {
+    await expectNodeTaint(this, name, taint, false);
+  },
+);
 
 /** The Node object is gone. */
 defineAssertion("node {string} no longer exists", async function (this: KubespecWorld, name: string) {

@@ -206,7 +206,9 @@ export class SimulatedCluster implements Cluster {
   #kubelet(name: string): Kubelet {
     const kubelet = this.kubelets.get(name);
     if (!kubelet) {
-      throw new Error(`there is no node "${name}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`);
+      throw new Error(
+        `there is no node "${name}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
+      );
     }
     return kubelet;
   }
@@ -249,9 +251,7 @@ export class SimulatedCluster implements Cluster {
   async controlPlaneComponent(component: string, action: "stop" | "start"): Promise<void> {
     const scheduler = this.schedulers.get(component === "kube-scheduler" ? "default-scheduler" : component);
     const target =
-      component === "kube-controller-manager"
-        ? this.controllerManager
-        : scheduler ?? undefined;
+      component === "kube-controller-manager" ? this.controllerManager : (scheduler ?? undefined);
     if (!target) {
       throw new Error(
         `unknown control-plane component "${component}": use kube-scheduler or kube-controller-manager`,

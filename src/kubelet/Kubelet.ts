@@ -385,7 +385,11 @@ export class Kubelet {
   #restarting(): void {
     this.#informer?.stop();
     this.#informer = undefined;
-    const ref = { apiVersion: "v1", kind: "Node", metadata: { name: this.config.name, uid: this.config.name } };
+    const ref = {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name: this.config.name, uid: this.config.name },
+    };
     this.#events.record(ref, "Normal", "Starting", "Starting kubelet.");
   }
 

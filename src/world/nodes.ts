@@ -17,7 +17,12 @@ export async function expectNodeStatus(world: KubespecWorld, name: string, statu
 }
 
 /** The node has (or has not) a taint written `key=value:Effect` or `key:Effect`. */
-export async function expectNodeTaint(world: KubespecWorld, name: string, taint: string, present: boolean): Promise<void> {
+export async function expectNodeTaint(
+  world: KubespecWorld,
+  name: string,
+  taint: string,
+  present: boolean,
+): Promise<void> {
   const taints = ((await requireNode(world, name)).spec?.taints ?? []).map(taintString);
   if (taints.includes(taint) !== present) {
     throw new Error(
@@ -45,17 +50,28 @@ export async function expectPodsOnNode(
   const matching = pods.filter((p) => podStatusColumn(p, now) === status).length;
   if (matching !== count) {
     const seen = pods.map((p) => `${p.metadata?.name}=${podStatusColumn(p, now)}`).join(", ") || "no pods";
-    throw new Error(`${matching} of the pods matching "${selector}" on node "${node}" are ${status}, not ${count} (${seen})`);
+    throw new Error(
+      `${matching} of the pods matching "${selector}" on node "${node}" are ${status}, not ${count} (${seen})`,
+    );
   }
 }
 
 /** Exactly `count` pods matching the selector have the Ready condition True (`ready`) or not. */
-export async function expectPodsReady(world: KubespecWorld, count: number, selector: string, ready: boolean): Promise<void> {
+export async function expectPodsReady(
+  world: KubespecWorld,
+  count: number,
+  selector: string,
+  ready: boolean,
+): Promise<void> {
   const pods = await world.requireCluster().listPods(undefined, selector);
-  const isReady = (p: (typeof pods)[number]) => p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
+  const isReady = (p: (typeof pods)[number]) =>
+    p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
   const matching = pods.filter((p) => Boolean(isReady(p)) === ready).length;
   if (matching !== count) {
-    const seen = pods.map((p) => `${p.metadata?.name}=${isReady(p) ? "ready" : "not ready"}`).join(", ") || "no pods";
-    throw new Error(`${matching} pods matching "${selector}" are ${ready ? "ready" : "not ready"}, not ${count} (${seen})`);
+    const seen =
+      pods.map((p) => `${p.metadata?.name}=${isReady(p) ? "ready" : "not ready"}`).join(", ") || "no pods";
+    throw new Error(
+      `${matching} pods matching "${selector}" are ${ready ? "ready" : "not ready"}, not ${count} (${seen})`,
+    );
   }
 }

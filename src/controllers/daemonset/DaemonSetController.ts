@@ -1,7 +1,7 @@
-import { nodeSelectorMatches, type NodeSelectorTerm } from "../../api/nodeAffinity.ts";
+import { type NodeSelectorTerm, nodeSelectorMatches } from "../../api/nodeAffinity.ts";
 import { isPodReady } from "../../api/pods.ts";
 import { findUntoleratedTaint } from "../../api/taints.ts";
-import { keyOf, type KubeObject, type Node, type Pod, type Toleration } from "../../api/types.ts";
+import { type KubeObject, keyOf, type Node, type Pod, type Toleration } from "../../api/types.ts";
 import { Informer } from "../../client/Informer.ts";
 import { errorMessage } from "../../kubectl/errors.ts";
 import { Controller, type ControllerContext } from "../Controller.ts";
@@ -23,7 +23,10 @@ export interface DaemonSet extends KubeObject {
     template: { metadata?: KubeObject["metadata"]; spec?: Pod["spec"] };
     minReadySeconds?: number;
     revisionHistoryLimit?: number;
-    updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
+    updateStrategy?: {
+      type?: string;
+      rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+    };
   };
   status?: Record<string, unknown>;
 }
@@ -37,7 +40,11 @@ export const POD_TEMPLATE_GENERATION_LABEL = "pod-template-generation";
  * network-unavailable for host-network pods.
  */
 export function daemonPodTolerations(hostNetwork: boolean): Toleration[] {
-  const t = (key: string, effect: "NoExecute" | "NoSchedule"): Toleration => ({ key, operator: "Exists", effect });
+  const t = (key: string, effect: "NoExecute" | "NoSchedule"): Toleration => ({
+    key,
+    operator: "Exists",
+    effect,
+  });
   const tolerations = [
     t("node.kubernetes.io/not-ready", "NoExecute"),
     t("node.kubernetes.io/unreachable", "NoExecute"),
@@ -50,7 +57,10 @@ export function daemonPodTolerations(hostNetwork: boolean): Toleration[] {
   return tolerations;
 }
 
-function addTolerations(existing: readonly Toleration[] | undefined, add: readonly Toleration[]): Toleration[] {
+function addTolerations(
+  existing: readonly Toleration[] | undefined,
+  add: readonly Toleration[],
+): Toleration[] {
   const out = [...(existing ?? [])];
   for (const t of add) {
     const i = out.findIndex((o) => o.key === t.key && o.effect === t.effect);
@@ -142,14 +152,16 @@ export class DaemonSetController extends Controller {
     const spec = ds.spec.template.spec;
     if (spec?.nodeName && spec.nodeName !== node.metadata?.name) return { run: false, keep: false };
     const labels = node.metadata?.labels ?? {};
-    for (const [k, v] of Object.entries(spec?.nodeSelector ?? {})) if (labels[k] !== v) return { run: false, keep: false };
-    const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms as
-      | NodeSelectorTerm[]
-      | undefined;
+    for (const [k, v] of Object.entries(spec?.nodeSelector ?? {}))
+      if (labels[k] !== v) return { run: false, keep: false };
+    const terms = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
+      ?.nodeSelectorTerms as NodeSelectorTerm[] | undefined;
     if (terms && !nodeSelectorMatches(terms, node)) return { run: false, keep: false };
     const tolerations = addTolerations(spec?.tolerations, daemonPodTolerations(Boolean(spec?.hostNetwork)));
-    if (findUntoleratedTaint(node.spec?.taints, tolerations, ["NoExecute"])) return { run: false, keep: false };
-    if (findUntoleratedTaint(node.spec?.taints, tolerations, ["NoSchedule"])) return { run: false, keep: true };
+    if (findUntoleratedTaint(node.spec?.taints, tolerations, ["NoExecute"]))
+      return { run: false, keep: false };
+    if (findUntoleratedTaint(node.spec?.taints, tolerations, ["NoSchedule"]))
+      return { run: false, keep: true };
     return { run: true, keep: true };
   }
 
@@ -175,7 +187,9 @@ export class DaemonSetController extends Controller {
       if (!node) continue;
       byNode.set(node, [...(byNode.get(node) ?? []), pod]);
     }
-    const nodes = (this.#nodes?.list() ?? []).sort((a, b) => ((a.metadata?.name ?? "") < (b.metadata?.name ?? "") ? -1 : 1));
+    const nodes = (this.#nodes?.list() ?? []).sort((a, b) =>
+      (a.metadata?.name ?? "") < (b.metadata?.name ?? "") ? -1 : 1,
+    );
     if (this.#expectations.satisfied(key, now)) {
       const toCreate: string[] = [];
       const toDelete: Pod[] = [];
@@ -201,14 +215,18 @@ export class DaemonSetController extends Controller {
   #rollingUpdate(ds: DaemonSet, hash: string, pods: Pod[], nodes: Node[], now: number): Pod[] {
     if ((ds.spec.updateStrategy?.type ?? "RollingUpdate") !== "RollingUpdate") return [];
     const desired = nodes.filter((n) => this.#shouldRun(ds, n).run).length;
-    const maxUnavailable = Math.max(1, scaledValue(ds.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, desired, true));
+    const maxUnavailable = Math.max(
+      1,
+      scaledValue(ds.spec.updateStrategy?.rollingUpdate?.maxUnavailable ?? 1, desired, true),
+    );
     const active = pods.filter((p) => !p.metadata?.deletionTimestamp);
     const minReady = ds.spec.minReadySeconds ?? 0;
-    const unavailable = nodes.filter((n) => {
-      if (!this.#shouldRun(ds, n).run) return false;
-      const pod = active.find((p) => nodeOfDaemonPod(p) === n.metadata?.name);
-      return !pod || !isPodAvailable(pod, minReady, now);
-    }).length + pods.filter((p) => p.metadata?.deletionTimestamp).length;
+    const unavailable =
+      nodes.filter((n) => {
+        if (!this.#shouldRun(ds, n).run) return false;
+        const pod = active.find((p) => nodeOfDaemonPod(p) === n.metadata?.name);
+        return !pod || !isPodAvailable(pod, minReady, now);
+      }).length + pods.filter((p) => p.metadata?.deletionTimestamp).length;
     const old = active.filter((p) => p.metadata?.labels?.[CONTROLLER_REVISION_HASH_LABEL] !== hash);
     // Unavailable old pods go first, then available ones while the budget allows.
     const oldUnavailable = old.filter((p) => !isPodAvailable(p, minReady, now));
@@ -234,7 +252,9 @@ export class DaemonSetController extends Controller {
         ...(spec.affinity ?? {}),
         nodeAffinity: {
           requiredDuringSchedulingIgnoredDuringExecution: {
-            nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: [nodeName] }] }],
+            nodeSelectorTerms: [
+              { matchFields: [{ key: "metadata.name", operator: "In", values: [nodeName] }] },
+            ],
           },
         },
       };
@@ -339,7 +359,8 @@ export class DaemonSetController extends Controller {
 /** The node a daemon pod is bound to, or pinned to by its metadata.name affinity. */
 function nodeOfDaemonPod(pod: Pod): string | undefined {
   if (pod.spec?.nodeName) return pod.spec.nodeName;
-  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
+  const terms =
+    pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   for (const term of terms) {
     for (const field of term.matchFields ?? []) {
       if (field.key === "metadata.name" && field.operator === "In") return field.values?.[0];

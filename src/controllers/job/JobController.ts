@@ -1,5 +1,5 @@
 import { isPodReady } from "../../api/pods.ts";
-import { keyOf, type KubeObject, type Pod } from "../../api/types.ts";
+import { type KubeObject, keyOf, type Pod } from "../../api/types.ts";
 import { Informer } from "../../client/Informer.ts";
 import { errorMessage } from "../../kubectl/errors.ts";
 import { Controller, type ControllerContext } from "../Controller.ts";
@@ -56,7 +56,9 @@ export function podFailureBackoff(failures: number): number {
 }
 
 const finished = (job: Job) =>
-  (job.status?.conditions ?? []).some((c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True");
+  (job.status?.conditions ?? []).some(
+    (c) => (c.type === "Complete" || c.type === "Failed") && c.status === "True",
+  );
 
 /**
  * The Job controller (pkg/controller/job): runs up to `parallelism` pods until `completions`
@@ -101,7 +103,8 @@ export class JobController extends Controller {
       update: (pod, old) => {
         const key = owner(pod);
         if (!key) return;
-        if (pod.status?.phase === "Failed" && old.status?.phase !== "Failed") this.#lastFailure.set(key, loop.now());
+        if (pod.status?.phase === "Failed" && old.status?.phase !== "Failed")
+          this.#lastFailure.set(key, loop.now());
         this.queue.add(key);
       },
       delete: (pod) => {
@@ -153,7 +156,10 @@ export class JobController extends Controller {
       else status.failed = (status.failed ?? 0) + 1;
       this.#removeFinalizer(pod);
     }
-    const active = pods.filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed");
+    const active = pods.filter(
+      (p) =>
+        !p.metadata?.deletionTimestamp && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed",
+    );
     const succeeded = status.succeeded ?? 0;
     const failed = status.failed ?? 0;
     const completions = job.spec.completions;
@@ -164,7 +170,10 @@ export class JobController extends Controller {
       0,
     );
     const onFailure = job.spec.template.spec?.restartPolicy === "OnFailure";
-    if (failed > backoffLimit || (onFailure && (backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit))) {
+    if (
+      failed > backoffLimit ||
+      (onFailure && (backoffLimit === 0 ? restarts > 0 : restarts >= backoffLimit))
+    ) {
       failure = ["BackoffLimitExceeded", "Job has reached the specified backoff limit"];
     } else if (
       job.spec.activeDeadlineSeconds !== undefined &&
@@ -188,18 +197,24 @@ export class JobController extends Controller {
       status.completionTime = rfc3339(now);
       status.conditions = [
         ...(status.conditions ?? []),
-        this.#condition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods"),
+        this.#condition(
+          "SuccessCriteriaMet",
+          "CompletionsReached",
+          "Reached expected number of succeeded pods",
+        ),
         this.#condition("Complete", "CompletionsReached", "Reached expected number of succeeded pods"),
       ];
       this.events.record(job, "Normal", "Completed", "Job completed");
     } else if (!job.spec.suspend && this.#expectations.satisfied(key, now)) {
       this.#manageActive(key, job, active, succeeded, failed, now);
     }
-    const stillActive = (failure || complete) ? 0 : active.length;
+    const stillActive = failure || complete ? 0 : active.length;
     if (stillActive) status.active = stillActive;
     else delete status.active;
-    status.ready = (failure || complete) ? 0 : active.filter(isPodReady).length;
-    status.terminating = pods.filter((p) => p.metadata?.deletionTimestamp && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed").length;
+    status.ready = failure || complete ? 0 : active.filter(isPodReady).length;
+    status.terminating = pods.filter(
+      (p) => p.metadata?.deletionTimestamp && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed",
+    ).length;
     status.uncountedTerminatedPods ??= {};
     if (JSON.stringify(status) !== JSON.stringify(job.status ?? {})) {
       this.client.resource<Job>("jobs").updateStatus({ ...job, status });
@@ -255,9 +270,11 @@ export class JobController extends Controller {
   #removeFinalizer(pod: Pod): void {
     const finalizers = (pod.metadata?.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER);
     try {
-      this.client.resource<Pod>("pods").patch(pod.metadata?.namespace, pod.metadata?.name as string, "merge", {
-        metadata: { finalizers: finalizers.length > 0 ? finalizers : null },
-      });
+      this.client
+        .resource<Pod>("pods")
+        .patch(pod.metadata?.namespace, pod.metadata?.name as string, "merge", {
+          metadata: { finalizers: finalizers.length > 0 ? finalizers : null },
+        });
     } catch {
       // gone already
     }

@@ -78,7 +78,9 @@ export class NodeLifecycleController extends Controller {
   protected override startInformers(): void {
     const loop = this.ctx.loop;
     this.#nodes = new Informer<Node>(loop, this.client.resource<Node>("nodes"));
-    this.#leases = new Informer<Lease>(loop, this.client.resource<Lease>("leases"), { namespace: "kube-node-lease" });
+    this.#leases = new Informer<Lease>(loop, this.client.resource<Lease>("leases"), {
+      namespace: "kube-node-lease",
+    });
     this.#pods = new Informer<Pod>(loop, this.client.resource<Pod>("pods"));
     this.#nodes.on({
       add: (node) => this.queue.add(node.metadata?.name as string),
@@ -123,7 +125,9 @@ export class NodeLifecycleController extends Controller {
       if (condition?.status === c.status) wanted.push({ key: c.key, effect: "NoSchedule" });
     }
     if (node.spec?.unschedulable) wanted.push({ key: TAINT_UNSCHEDULABLE, effect: "NoSchedule" });
-    const current = (node.spec?.taints ?? []).filter((t) => t.effect === "NoSchedule" && MANAGED_NO_SCHEDULE.has(t.key));
+    const current = (node.spec?.taints ?? []).filter(
+      (t) => t.effect === "NoSchedule" && MANAGED_NO_SCHEDULE.has(t.key),
+    );
     const toAdd = wanted.filter((w) => !current.some((t) => t.key === w.key));
     const toRemove = current.filter((t) => !wanted.some((w) => w.key === t.key));
     if (toAdd.length === 0 && toRemove.length === 0) return;
@@ -132,7 +136,9 @@ export class NodeLifecycleController extends Controller {
 
   #swapTaints(node: Node, add: Taint[], remove: Taint[]): boolean {
     const taints = (node.spec?.taints ?? []).filter(
-      (t) => !remove.some((r) => r.key === t.key && r.effect === t.effect) && !add.some((a) => a.key === t.key && a.effect === t.effect),
+      (t) =>
+        !remove.some((r) => r.key === t.key && r.effect === t.effect) &&
+        !add.some((a) => a.key === t.key && a.effect === t.effect),
     );
     const next = [...taints, ...add];
     try {
@@ -160,7 +166,12 @@ export class NodeLifecycleController extends Controller {
       const name = node.metadata?.name as string;
       if (!this.#known.has(name)) {
         this.#known.set(name, node.metadata?.uid as string);
-        this.#recordNodeEvent(name, node.metadata?.uid as string, "RegisteredNode", `Registered Node ${name} in Controller`);
+        this.#recordNodeEvent(
+          name,
+          node.metadata?.uid as string,
+          "RegisteredNode",
+          `Registered Node ${name} in Controller`,
+        );
         const zone = this.#zoneOf(node);
         if (!this.#tainters.has(zone)) {
           this.#tainters.set(zone, new RateLimitedTimedQueue(EVICTION_QPS, now));
@@ -199,7 +210,12 @@ export class NodeLifecycleController extends Controller {
     const ready = node.status?.conditions?.find((c) => c.type === "Ready");
     let health = this.#health.get(name);
     if (!health) {
-      health = { probeTimestamp: now, readyTransitionTimestamp: now, heartbeat: ready?.lastHeartbeatTime, renewTime: undefined };
+      health = {
+        probeTimestamp: now,
+        readyTransitionTimestamp: now,
+        heartbeat: ready?.lastHeartbeatTime,
+        renewTime: undefined,
+      };
       this.#health.set(name, health);
     }
     const gracePeriod = ready ? NODE_MONITOR_GRACE_PERIOD_MS : NODE_STARTUP_GRACE_PERIOD_MS;
@@ -215,8 +231,9 @@ export class NodeLifecycleController extends Controller {
     }
     if (now <= health.probeTimestamp + gracePeriod) return { observed: ready, current: ready, updated: node };
     const copy = structuredClone(node) as Node;
-    const status = (copy.status ??= {});
-    const conditions = (status.conditions ??= []);
+    copy.status ??= {};
+    copy.status.conditions ??= [];
+    const conditions = copy.status.conditions;
     const stamp = rfc3339(now);
     let changed = false;
     for (const type of WATCHED_CONDITIONS) {
@@ -244,7 +261,11 @@ export class NodeLifecycleController extends Controller {
       const written = this.client.resource<Node>("nodes").updateStatus(copy);
       health.heartbeat = written.status?.conditions?.find((c) => c.type === "Ready")?.lastHeartbeatTime;
       health.readyTransitionTimestamp = now;
-      return { observed: ready, current: written.status?.conditions?.find((c) => c.type === "Ready"), updated: written };
+      return {
+        observed: ready,
+        current: written.status?.conditions?.find((c) => c.type === "Ready"),
+        updated: written,
+      };
     } catch {
       return { observed: ready, current: ready, updated: node };
     }
@@ -258,17 +279,26 @@ export class NodeLifecycleController extends Controller {
     const has = (key: string) => taints.some((t) => t.key === key && t.effect === "NoExecute");
     if (ready.status === "True") {
       if (has(TAINT_UNREACHABLE) || has(TAINT_NOT_READY)) {
-        this.#swapTaints(node, [], [
-          { key: TAINT_UNREACHABLE, effect: "NoExecute" },
-          { key: TAINT_NOT_READY, effect: "NoExecute" },
-        ]);
+        this.#swapTaints(
+          node,
+          [],
+          [
+            { key: TAINT_UNREACHABLE, effect: "NoExecute" },
+            { key: TAINT_NOT_READY, effect: "NoExecute" },
+          ],
+        );
       }
       queue?.remove(name);
       return;
     }
-    const [want, opposite] = ready.status === "False" ? [TAINT_NOT_READY, TAINT_UNREACHABLE] : [TAINT_UNREACHABLE, TAINT_NOT_READY];
+    const [want, opposite] =
+      ready.status === "False" ? [TAINT_NOT_READY, TAINT_UNREACHABLE] : [TAINT_UNREACHABLE, TAINT_NOT_READY];
     if (has(opposite)) {
-      this.#swapTaints(node, [{ key: want, effect: "NoExecute", timeAdded: rfc3339(now) }], [{ key: opposite, effect: "NoExecute" }]);
+      this.#swapTaints(
+        node,
+        [{ key: want, effect: "NoExecute", timeAdded: rfc3339(now) }],
+        [{ key: opposite, effect: "NoExecute" }],
+      );
       return;
     }
     if (!has(want)) queue?.add(name, now);
@@ -283,21 +313,33 @@ export class NodeLifecycleController extends Controller {
         if (!node) return true;
         const ready = node.status?.conditions?.find((c) => c.type === "Ready");
         if (!ready || ready.status === "True") return true;
-        const [want, opposite] = ready.status === "False" ? [TAINT_NOT_READY, TAINT_UNREACHABLE] : [TAINT_UNREACHABLE, TAINT_NOT_READY];
-        return this.#swapTaints(node, [{ key: want, effect: "NoExecute", timeAdded: rfc3339(now) }], [{ key: opposite, effect: "NoExecute" }]);
+        const [want, opposite] =
+          ready.status === "False"
+            ? [TAINT_NOT_READY, TAINT_UNREACHABLE]
+            : [TAINT_UNREACHABLE, TAINT_NOT_READY];
+        return this.#swapTaints(
+          node,
+          [{ key: want, effect: "NoExecute", timeAdded: rfc3339(now) }],
+          [{ key: opposite, effect: "NoExecute" }],
+        );
       });
     }
   }
 
   /** handleDisruption: zone states and the tainting rate each allows. */
-  #handleDisruption(zoneConditions: Map<string, (NodeCondition | undefined)[]>, nodes: Node[], now: number): void {
+  #handleDisruption(
+    zoneConditions: Map<string, (NodeCondition | undefined)[]>,
+    nodes: Node[],
+    now: number,
+  ): void {
     const states = new Map<string, ZoneState>();
     for (const [zone, conditions] of zoneConditions) {
       const ready = conditions.filter((c) => c?.status === "True").length;
       const notReady = conditions.length - ready;
       let state: ZoneState = "Normal";
       if (ready === 0 && notReady > 0) state = "FullDisruption";
-      else if (notReady > 2 && notReady / (notReady + ready) >= UNHEALTHY_ZONE_THRESHOLD) state = "PartialDisruption";
+      else if (notReady > 2 && notReady / (notReady + ready) >= UNHEALTHY_ZONE_THRESHOLD)
+        state = "PartialDisruption";
       states.set(zone, state);
     }
     const allFull = states.size > 0 && [...states.values()].every((s) => s === "FullDisruption");
@@ -310,18 +352,27 @@ export class NodeLifecycleController extends Controller {
         continue;
       }
       const size = zoneConditions.get(zone)?.length ?? 0;
-      if (state === "PartialDisruption") queue.swapLimiter(size > LARGE_CLUSTER_THRESHOLD ? SECONDARY_EVICTION_QPS : 0, now);
+      if (state === "PartialDisruption")
+        queue.swapLimiter(size > LARGE_CLUSTER_THRESHOLD ? SECONDARY_EVICTION_QPS : 0, now);
       else queue.swapLimiter(EVICTION_QPS, now);
     }
     if (allFull) {
       // Every zone is down: assume the control plane is cut off and make nothing unreachable.
       for (const node of nodes) {
         const taints = node.spec?.taints ?? [];
-        if (taints.some((t) => t.effect === "NoExecute" && (t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY))) {
-          this.#swapTaints(node, [], [
-            { key: TAINT_UNREACHABLE, effect: "NoExecute" },
-            { key: TAINT_NOT_READY, effect: "NoExecute" },
-          ]);
+        if (
+          taints.some(
+            (t) => t.effect === "NoExecute" && (t.key === TAINT_UNREACHABLE || t.key === TAINT_NOT_READY),
+          )
+        ) {
+          this.#swapTaints(
+            node,
+            [],
+            [
+              { key: TAINT_UNREACHABLE, effect: "NoExecute" },
+              { key: TAINT_NOT_READY, effect: "NoExecute" },
+            ],
+          );
         }
       }
     }
@@ -362,6 +413,11 @@ export class NodeLifecycleController extends Controller {
   }
 
   #recordNodeEvent(name: string, uid: string, reason: string, event: string): void {
-    this.events.record({ apiVersion: "v1", kind: "Node", metadata: { name, uid } }, "Normal", reason, `Node ${name} event: ${event}`);
+    this.events.record(
+      { apiVersion: "v1", kind: "Node", metadata: { name, uid } },
+      "Normal",
+      reason,
+      `Node ${name} event: ${event}`,
+    );
   }
 }

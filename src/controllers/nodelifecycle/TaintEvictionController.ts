@@ -97,7 +97,8 @@ export class TaintEvictionController extends Controller {
   }
 
   #nodeUpdated(nodeName: string): void {
-    for (const pod of this.#pods?.list() ?? []) if (pod.spec?.nodeName === nodeName) this.queue.add(keyOf(pod));
+    for (const pod of this.#pods?.list() ?? [])
+      if (pod.spec?.nodeName === nodeName) this.queue.add(keyOf(pod));
   }
 
   /** processPodOnNode. */
@@ -136,10 +137,13 @@ export class TaintEvictionController extends Controller {
   }
 
   #schedule(key: string, createdAt: number, fireAt: number): void {
-    const timer = this.ctx.loop.setTimeout(() => {
-      this.#scheduled.delete(key);
-      this.#evict(key);
-    }, Math.max(0, fireAt - this.ctx.loop.now()));
+    const timer = this.ctx.loop.setTimeout(
+      () => {
+        this.#scheduled.delete(key);
+        this.#evict(key);
+      },
+      Math.max(0, fireAt - this.ctx.loop.now()),
+    );
     this.#scheduled.set(key, { createdAt, fireAt, timer });
   }
 
@@ -153,12 +157,23 @@ export class TaintEvictionController extends Controller {
     if (!existing) return;
     this.ctx.loop.clearTimeout(existing.timer);
     this.#scheduled.delete(key);
-    if (withEvent) this.events.record(this.#podRef(key), "Normal", "TaintManagerEviction", `Cancelling deletion of Pod ${key}`);
+    if (withEvent)
+      this.events.record(
+        this.#podRef(key),
+        "Normal",
+        "TaintManagerEviction",
+        `Cancelling deletion of Pod ${key}`,
+      );
   }
 
   /** addConditionAndDeletePod. */
   #evict(key: string): void {
-    this.events.record(this.#podRef(key), "Normal", "TaintManagerEviction", `Marking for deletion Pod ${key}`);
+    this.events.record(
+      this.#podRef(key),
+      "Normal",
+      "TaintManagerEviction",
+      `Marking for deletion Pod ${key}`,
+    );
     const [namespace, name] = key.split("/") as [string, string];
     const pods = this.client.resource<Pod>("pods");
     try {

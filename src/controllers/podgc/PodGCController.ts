@@ -66,7 +66,9 @@ export class PodGCController extends Controller {
   #gcTerminated(pods: Pod[]): void {
     const terminated = pods
       .filter((p) => p.status?.phase === "Succeeded" || p.status?.phase === "Failed")
-      .sort((a, b) => ((a.metadata?.creationTimestamp ?? "") < (b.metadata?.creationTimestamp ?? "") ? -1 : 1));
+      .sort((a, b) =>
+        (a.metadata?.creationTimestamp ?? "") < (b.metadata?.creationTimestamp ?? "") ? -1 : 1,
+      );
     const excess = terminated.length - TERMINATED_POD_THRESHOLD;
     for (const pod of terminated.slice(0, Math.max(0, excess))) this.#markFailedAndDelete(pod);
   }
@@ -77,7 +79,9 @@ export class PodGCController extends Controller {
       const node = this.#nodes?.get(pod.spec.nodeName);
       if (!node) continue;
       const ready = node.status?.conditions?.find((c) => c.type === "Ready")?.status === "True";
-      const outOfService = (node.spec?.taints ?? []).some((t) => t.key === OUT_OF_SERVICE && t.effect === "NoExecute");
+      const outOfService = (node.spec?.taints ?? []).some(
+        (t) => t.key === OUT_OF_SERVICE && t.effect === "NoExecute",
+      );
       if (!ready && outOfService) this.#markFailedAndDelete(pod);
     }
   }
@@ -111,11 +115,15 @@ export class PodGCController extends Controller {
   }
 
   #gcUnscheduledTerminating(pods: Pod[]): void {
-    for (const pod of pods) if (pod.metadata?.deletionTimestamp && !pod.spec?.nodeName) this.#markFailedAndDelete(pod);
+    for (const pod of pods)
+      if (pod.metadata?.deletionTimestamp && !pod.spec?.nodeName) this.#markFailedAndDelete(pod);
   }
 
   /** markFailedAndDeletePodWithCondition: terminal phase first, then a force delete. */
-  #markFailedAndDelete(pod: Pod, condition?: { type: string; status: string; reason: string; message: string }): void {
+  #markFailedAndDelete(
+    pod: Pod,
+    condition?: { type: string; status: string; reason: string; message: string },
+  ): void {
     const client = this.client.resource<Pod>("pods");
     const namespace = pod.metadata?.namespace as string;
     const name = pod.metadata?.name as string;
@@ -124,14 +132,27 @@ export class PodGCController extends Controller {
       if (phase !== "Succeeded" && phase !== "Failed") {
         const conditions = [...(pod.status?.conditions ?? [])];
         if (condition) {
-          const full = { ...condition, lastProbeTime: null, lastTransitionTime: rfc3339(this.ctx.loop.now()) };
+          const full = {
+            ...condition,
+            lastProbeTime: null,
+            lastTransitionTime: rfc3339(this.ctx.loop.now()),
+          };
           const i = conditions.findIndex((c) => c.type === condition.type);
           if (i >= 0) conditions[i] = full as never;
           else conditions.push(full as never);
         }
-        client.patch(namespace, name, "merge", { status: { phase: "Failed", conditions } }, { subresource: "status" });
+        client.patch(
+          namespace,
+          name,
+          "merge",
+          { status: { phase: "Failed", conditions } },
+          { subresource: "status" },
+        );
       }
-      client.delete(namespace, name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata?.uid as string } });
+      client.delete(namespace, name, {
+        gracePeriodSeconds: 0,
+        preconditions: { uid: pod.metadata?.uid as string },
+      });
     } catch {
       // already gone, or retried at the next pass
     }

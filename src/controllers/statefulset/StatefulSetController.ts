@@ -1,5 +1,5 @@
 import { isPodReady } from "../../api/pods.ts";
-import { keyOf, type KubeObject, type Pod } from "../../api/types.ts";
+import { type KubeObject, keyOf, type Pod } from "../../api/types.ts";
 import { Informer } from "../../client/Informer.ts";
 import { errorMessage } from "../../kubectl/errors.ts";
 import { Controller, type ControllerContext } from "../Controller.ts";
@@ -100,7 +100,9 @@ export class StatefulSetController extends Controller {
       if (ordered && (!runningAndReady(pod) || pod.metadata?.deletionTimestamp)) blocked = true;
     }
     const condemned = [...byOrdinal.keys()].filter((i) => i >= replicas).sort((a, b) => b - a);
-    const allHealthy = [...byOrdinal.values()].every((p) => runningAndReady(p) && !p.metadata?.deletionTimestamp);
+    const allHealthy = [...byOrdinal.values()].every(
+      (p) => runningAndReady(p) && !p.metadata?.deletionTimestamp,
+    );
     for (const ordinal of condemned) {
       const pod = byOrdinal.get(ordinal) as Pod;
       if (pod.metadata?.deletionTimestamp) {
@@ -111,7 +113,11 @@ export class StatefulSetController extends Controller {
       this.#delete(set, pod);
       if (ordered) break;
     }
-    if (!blocked && condemned.length === 0 && (set.spec.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate") {
+    if (
+      !blocked &&
+      condemned.length === 0 &&
+      (set.spec.updateStrategy?.type ?? "RollingUpdate") === "RollingUpdate"
+    ) {
       const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
       for (let i = replicas - 1; i >= partition; i--) {
         const pod = byOrdinal.get(i);
@@ -137,16 +143,31 @@ export class StatefulSetController extends Controller {
     if (set.spec.serviceName) spec.subdomain = set.spec.serviceName;
     try {
       this.client.resource<Pod>("pods").create(pod);
-      this.events.record(set, "Normal", "SuccessfulCreate", `create Pod ${name} in StatefulSet ${set.metadata.name} successful`);
+      this.events.record(
+        set,
+        "Normal",
+        "SuccessfulCreate",
+        `create Pod ${name} in StatefulSet ${set.metadata.name} successful`,
+      );
     } catch (error) {
-      this.events.record(set, "Warning", "FailedCreate", `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${errorMessage(error)}`);
+      this.events.record(
+        set,
+        "Warning",
+        "FailedCreate",
+        `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${errorMessage(error)}`,
+      );
     }
   }
 
   #delete(set: StatefulSet, pod: Pod): void {
     try {
       this.client.resource<Pod>("pods").delete(pod.metadata?.namespace, pod.metadata?.name as string);
-      this.events.record(set, "Normal", "SuccessfulDelete", `delete Pod ${pod.metadata?.name} in StatefulSet ${set.metadata.name} successful`);
+      this.events.record(
+        set,
+        "Normal",
+        "SuccessfulDelete",
+        `delete Pod ${pod.metadata?.name} in StatefulSet ${set.metadata.name} successful`,
+      );
     } catch {
       // already gone
     }
@@ -183,11 +204,15 @@ export class StatefulSetController extends Controller {
   #updateStatus(set: StatefulSet, revision: string, pods: Pod[], _client: unknown): void {
     const active = pods.filter((p) => !p.metadata?.deletionTimestamp);
     const ready = active.filter(isPodReady).length;
-    const updated = active.filter((p) => p.metadata?.labels?.["controller-revision-hash"] === revision).length;
+    const updated = active.filter(
+      (p) => p.metadata?.labels?.["controller-revision-hash"] === revision,
+    ).length;
     const previousCurrent = set.status?.currentRevision as string | undefined;
     const complete = updated === (set.spec.replicas ?? 1) && active.length === (set.spec.replicas ?? 1);
     const currentRevision = complete || !previousCurrent ? revision : previousCurrent;
-    const current = active.filter((p) => p.metadata?.labels?.["controller-revision-hash"] === currentRevision).length;
+    const current = active.filter(
+      (p) => p.metadata?.labels?.["controller-revision-hash"] === currentRevision,
+    ).length;
     const status: Record<string, unknown> = {
       availableReplicas: ready,
       collisionCount: (set.status?.collisionCount as number | undefined) ?? 0,
