@@ -37,13 +37,15 @@ function validateDeployment(object: KubeObject): FieldError[] {
   const spec = object.spec as DeploymentSpec | undefined;
   const errors = validateSelectorAndTemplate(object.spec as never, "deployment");
   const strategy = spec?.strategy;
-  if (strategy?.type === "Recreate" && strategy.rollingUpdate) {
-    errors.push(
-      fieldErrors.forbidden(
-        "spec.strategy.rollingUpdate",
-        "may not be specified when strategy `type` is 'Recreate'",
-      ),
-    );
+  if (strategy?.type === "Recreate") {
+    if (strategy.rollingUpdate) {
+      errors.push(
+        fieldErrors.forbidden(
+          "spec.strategy.rollingUpdate",
+          "may not be specified when strategy `type` is 'Recreate'",
+        ),
+      );
+    }
   } else if (strategy?.type === "RollingUpdate" || strategy?.type === undefined) {
     const ru = strategy?.rollingUpdate;
     errors.push(...intOrPercent("spec.strategy.rollingUpdate.maxUnavailable", ru?.maxUnavailable));
@@ -71,7 +73,7 @@ function validateDeployment(object: KubeObject): FieldError[] {
         ),
       );
     }
-  } else if (strategy?.type) {
+  } else {
     errors.push(fieldErrors.notSupported("spec.strategy.type", strategy.type, ["Recreate", "RollingUpdate"]));
   }
   errors.push(...nonNegative("spec.minReadySeconds", spec?.minReadySeconds));
