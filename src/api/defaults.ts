@@ -5,6 +5,7 @@
  */
 import { defaultPullPolicy } from "./pods.ts";
 import type { Container, KubeObject, Namespace, Node, Pod } from "./types.ts";
+import { WORKLOAD_DEFAULTERS } from "./workloadDefaults.ts";
 
 type Probe = NonNullable<Container["livenessProbe"]>;
 
@@ -92,4 +93,11 @@ export const DEFAULTERS: Readonly<Record<string, (object: KubeObject) => void>> 
   Pod: (o) => defaultPod(o as unknown as Pod),
   Namespace: (o) => defaultNamespace(o as unknown as Namespace),
   Node: (o) => defaultNode(o as unknown as Node),
+  // Looked up at call time: workloadDefaults.ts imports defaultPod from this module.
+  ...Object.fromEntries(
+    ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob"].map((kind) => [
+      kind,
+      (o: KubeObject) => WORKLOAD_DEFAULTERS[kind]?.(o),
+    ]),
+  ),
 };

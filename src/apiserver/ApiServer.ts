@@ -303,9 +303,10 @@ export class ApiServer {
       const generated = !meta.name && !!meta.generateName;
       for (let attempt = 0; ; attempt++) {
         if (generated) meta.name = this.#generateName(meta.generateName as string);
-        this.#validate(type, strategy, object, undefined);
+        // FillObjectMetaSystemFields comes before validation (a Job's selector is made from its uid).
         meta.uid = this.#deps.random.uuid();
         meta.creationTimestamp = ctx.now;
+        this.#validate(type, strategy, object, undefined);
         if (options.dryRun) return { object: object as T, warnings };
         try {
           const kv = this.#write(type, object, 0);

@@ -123,8 +123,20 @@ export class EventRecorder {
             }
           : { source: {}, eventTime: microTime(now), action: action ?? reason }),
       } as Event;
-      this.#events.create(event);
-      if (this.#source.api === "core") this.#seen.set(correlation, name);
+      // Real clocks make `<name>.<nanos>` unique; on one virtual clock two components can pick the
+      // same nanosecond, so a clash moves to the next one.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          this.#events.create(event);
+          break;
+        } catch (error) {
+          if ((error as { code?: number }).code !== 409 || attempt >= 16) throw error;
+          nanos = this.#lastNanos + 1n;
+          this.#lastNanos = nanos;
+          event.metadata = { ...event.metadata, name: `${involved.name}.${nanos.toString(16)}` };
+        }
+      }
+      if (this.#source.api === "core") this.#seen.set(correlation, event.metadata?.name as string);
     } catch {
       // client-go drops events it cannot write
     }

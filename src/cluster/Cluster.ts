@@ -1,4 +1,4 @@
-import type { Pod } from "../api/types.ts";
+import type { Node, Pod } from "../api/types.ts";
 import type { ConversationMessage } from "./Conversation.ts";
 
 /** What one kubectl command printed and returned. */
@@ -31,6 +31,19 @@ export interface Cluster {
   getPod(namespace: string, name: string): Promise<Pod | undefined>;
   /** Pods matching a label selector, in one namespace or all (`undefined`). */
   listPods(namespace: string | undefined, labelSelector: string): Promise<Pod[]>;
+  getNode(name: string): Promise<Node | undefined>;
+  /**
+   * Faults and operations on nodes (a live driver refuses them): `fail` stops the machine (kubelet
+   * and containers; no more heartbeats), `partition` cuts it off from the control plane (containers
+   * keep running), `recover` brings a failed or partitioned node back, `remove` shuts it down and
+   * deletes its Node, `join` adds a new worker, `restartKubelet` restarts the kubelet process only.
+   */
+  nodeOperation(
+    operation: "fail" | "partition" | "recover" | "remove" | "join" | "restartKubelet",
+    name: string,
+  ): Promise<void>;
+  /** Stop or start a control-plane component (`kube-scheduler`, `kube-controller-manager`). */
+  controlPlaneComponent(component: string, action: "stop" | "start"): Promise<void>;
   /**
    * The recorded control-plane conversation (requests, storage writes, watch notifications). Only
    * a simulated cluster can record it; a live driver throws.

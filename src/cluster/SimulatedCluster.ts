@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Actor, createActor } from "xstate";
 import { BUILTIN_KINDS, KindRegistry, type ResourceType } from "../api/kinds.ts";
-import type { Namespace, Pod } from "../api/types.ts";
+import type { Namespace, Node, Pod } from "../api/types.ts";
 import { ApiServer } from "../apiserver/ApiServer.ts";
 import { ADMISSION_CHAIN } from "../apiserver/admission/index.ts";
 import { apiserverMachine } from "../apiserver/apiserverMachine.ts";
@@ -16,7 +16,7 @@ import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { Cluster, CommandResult } from "./Cluster.ts";
-import { type ClusterSpec, clusterSpecSchema } from "./ClusterSpec.ts";
+import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
 
 /** Namespaces every cluster has from the start. */
@@ -59,6 +59,7 @@ export class SimulatedCluster implements Cluster {
   readonly recorder: Conversation | undefined;
   readonly #kubectl: Kubectl;
   readonly #workingDirectory: string;
+  #nextNodeIndex = 0;
 
   private constructor(spec: ClusterSpec, options: SimulatedClusterOptions) {
     this.spec = spec;
@@ -101,6 +102,7 @@ export class SimulatedCluster implements Cluster {
     spec.nodes.forEach((node, i) => {
       this.addNode(node, i);
     });
+    this.#nextNodeIndex = spec.nodes.length;
     this.loop.settle();
     const client = new Client("kubectl", this.apiserver);
     this.#kubectl = new Kubectl({
@@ -211,6 +213,71 @@ export class SimulatedCluster implements Cluster {
     const pods = this.kinds.forResourceName("pods") as ResourceType;
     return this.apiserver.list<Pod>("kubespec", pods, namespace, { labelSelector, resourceVersion: "0" })
       .items;
+  }
+
+  async getNode(name: string): Promise<Node | undefined> {
+    return this.apiserver.peek(this.kinds.forResourceName("nodes") as ResourceType, undefined, name) as
+      | Node
+      | undefined;
+  }
+
+  #kubelet(name: string): Kubelet {
+    const kubelet = this.kubelets.get(name);
+    if (!kubelet) {
+      throw new Error(
+        `there is no node "${name}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
+      );
+    }
+    return kubelet;
+  }
+
+  async nodeOperation(
+    operation: "fail" | "partition" | "recover" | "remove" | "join" | "restartKubelet",
+    name: string,
+  ): Promise<void> {
+    if (operation === "join") {
+      if (this.kubelets.has(name)) throw new Error(`node "${name}" is already part of the cluster`);
+      this.addNode(nodeSpecSchema.parse({ name }), this.#nextNodeIndex++);
+      this.loop.settle();
+      return;
+    }
+    const kubelet = this.#kubelet(name);
+    switch (operation) {
+      case "fail":
+        kubelet.stop();
+        break;
+      case "partition":
+        kubelet.partition();
+        break;
+      case "recover":
+        if (kubelet.state === "partitioned") kubelet.heal();
+        else kubelet.start();
+        break;
+      case "restartKubelet":
+        kubelet.restart();
+        break;
+      case "remove": {
+        kubelet.stop();
+        const nodes = this.kinds.forResourceName("nodes") as ResourceType;
+        this.apiserver.delete("kubectl", nodes, undefined, name);
+        break;
+      }
+    }
+    this.loop.settle();
+  }
+
+  async controlPlaneComponent(component: string, action: "stop" | "start"): Promise<void> {
+    const scheduler = this.schedulers.get(component === "kube-scheduler" ? "default-scheduler" : component);
+    const target =
+      component === "kube-controller-manager" ? this.controllerManager : (scheduler ?? undefined);
+    if (!target) {
+      throw new Error(
+        `unknown control-plane component "${component}": use kube-scheduler or kube-controller-manager`,
+      );
+    }
+    if (action === "stop") target.stop();
+    else target.resume();
+    this.loop.settle();
   }
 
   async conversation(): Promise<readonly ConversationMessage[]> {

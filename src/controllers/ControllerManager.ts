@@ -1,7 +1,15 @@
 import { type Actor, createActor } from "xstate";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
+import { DaemonSetController } from "./daemonset/DaemonSetController.ts";
+import { DeploymentController } from "./deployment/DeploymentController.ts";
+import { JobController } from "./job/JobController.ts";
+import { NodeLifecycleController } from "./nodelifecycle/NodeLifecycleController.ts";
+import { TaintEvictionController } from "./nodelifecycle/TaintEvictionController.ts";
+import { PodGCController } from "./podgc/PodGCController.ts";
+import { ReplicaSetController } from "./replicaset/ReplicaSetController.ts";
 import { ServiceAccountsController } from "./ServiceAccountsController.ts";
+import { StatefulSetController } from "./statefulset/StatefulSetController.ts";
 
 /**
  * kube-controller-manager: runs the controllers, each a reconcile loop on informers.
@@ -17,7 +25,17 @@ export class ControllerManager {
   readonly actor: Actor<typeof controllerManagerMachine>;
 
   constructor(ctx: ControllerContext) {
-    this.controllers = [new ServiceAccountsController(ctx)];
+    this.controllers = [
+      new ServiceAccountsController(ctx),
+      new ReplicaSetController(ctx),
+      new DeploymentController(ctx),
+      new DaemonSetController(ctx),
+      new StatefulSetController(ctx),
+      new JobController(ctx),
+      new NodeLifecycleController(ctx),
+      new TaintEvictionController(ctx),
+      new PodGCController(ctx),
+    ];
     this.actor = createActor(
       controllerManagerMachine.provide({
         actions: {

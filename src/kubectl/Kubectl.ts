@@ -2,12 +2,18 @@ import { Command, CommanderError } from "commander";
 import { parse as parseShell } from "shell-quote";
 import type { Client } from "../client/Client.ts";
 import { registerApply } from "./commands/apply.ts";
+import { registerCordon } from "./commands/cordon.ts";
 import { registerCreate } from "./commands/create.ts";
 import { registerDelete } from "./commands/delete.ts";
 import { registerDescribe } from "./commands/describe.ts";
+import { registerDrain } from "./commands/drain.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
+import { registerRollout } from "./commands/rollout.ts";
 import { registerRun } from "./commands/run.ts";
+import { registerScale } from "./commands/scale.ts";
+import { registerSet } from "./commands/set.ts";
+import { registerTaint } from "./commands/taint.ts";
 import { errorMessage } from "./errors.ts";
 import { KubectlError } from "./KubectlError.ts";
 
@@ -160,6 +166,12 @@ export class Kubectl {
       registerApply,
       registerDelete,
       registerLabel,
+      registerScale,
+      registerSet,
+      registerRollout,
+      registerCordon,
+      registerDrain,
+      registerTaint,
     ]) {
       register(program, ctx);
     }

@@ -101,6 +101,9 @@ export class Kubelet {
           register: () => this.#register(),
           heartbeat: () => this.#heartbeat(),
           shutdown: () => this.#shutdown(),
+          disconnect: () => this.#disconnect(),
+          reconnect: () => this.#reconnect(),
+          restarting: () => this.#restarting(),
         },
       }),
       { clock: loop },
@@ -126,8 +129,28 @@ export class Kubelet {
     this.actor.send({ type: "STOP" });
   }
 
+  /** The node is cut off from the control plane: containers keep running, nothing is reported. */
+  partition(): void {
+    this.actor.send({ type: "PARTITION" });
+  }
+
+  /** The partition heals: the kubelet lists its pods again and reports at once. */
+  heal(): void {
+    this.actor.send({ type: "HEAL" });
+  }
+
+  /** The kubelet process restarts; its containers keep running. */
+  restart(): void {
+    this.actor.send({ type: "RESTART" });
+  }
+
   get running(): boolean {
     return this.actor.getSnapshot().matches("running");
+  }
+
+  /** `registering`, `running`, `partitioned` or `stopped`. */
+  get state(): string {
+    return String(this.actor.getSnapshot().value);
   }
 
   // ---- registration and heartbeats ----
@@ -239,7 +262,13 @@ export class Kubelet {
       this.#nodeEvents();
     } catch (error) {
       if (!isStatusError(error) || error.code !== 409) return; // retried at the next heartbeat
-      registered = this.#nodes.get(undefined, this.config.name);
+      try {
+        // Already registered (a restart or a recovered node): post a fresh status at once.
+        const existing = this.#nodes.get(undefined, this.config.name);
+        registered = this.#nodes.updateStatus({ ...existing, status: this.#nodeStatus(now, existing) });
+      } catch {
+        return;
+      }
     }
     this.#lastReport = this.#loop.now();
     this.#lastReportedStatus = JSON.stringify(this.#comparableStatus(registered));
@@ -319,7 +348,7 @@ export class Kubelet {
     };
   }
 
-  #heartbeat(): void {
+  #heartbeat(force = false): void {
     let node: Node | undefined;
     try {
       node = this.#nodes.get(undefined, this.config.name);
@@ -330,7 +359,7 @@ export class Kubelet {
     const now = this.#loop.now();
     const status = this.#nodeStatus(rfc3339(now), node);
     const changed = JSON.stringify(this.#comparableStatus({ ...node, status })) !== this.#lastReportedStatus;
-    if (changed || now - this.#lastReport >= NODE_STATUS_REPORT_MS) {
+    if (force || changed || now - this.#lastReport >= NODE_STATUS_REPORT_MS) {
       try {
         const written = this.#nodes.updateStatus({ ...node, status });
         this.#lastReport = now;
@@ -340,6 +369,28 @@ export class Kubelet {
       }
     }
     if (this.#dirty.size > 0) this.#scheduleSync();
+  }
+
+  #disconnect(): void {
+    this.#informer?.stop();
+    this.#informer = undefined;
+  }
+
+  #reconnect(): void {
+    this.#startInformer();
+    this.#heartbeat(true);
+    if (this.#dirty.size > 0) this.#scheduleSync();
+  }
+
+  #restarting(): void {
+    this.#informer?.stop();
+    this.#informer = undefined;
+    const ref = {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name: this.config.name, uid: this.config.name },
+    };
+    this.#events.record(ref, "Normal", "Starting", "Starting kubelet.");
   }
 
   #shutdown(): void {

@@ -76,7 +76,9 @@ export class PodWorker {
       podMachine.provide({
         actions: {
           createSandbox: () => this.#createSandbox(),
-          startContainers: () => this.#startContainer(0),
+          // Deferred a step: an entry action still sees the previous snapshot, and a pull of an image
+          // already present answers synchronously.
+          startContainers: () => this.#host.loop.enqueue(() => this.#startContainer(0)),
           stopContainers: () => this.#stopContainers(),
           killContainers: () => this.#killContainers(),
           reportTerminated: () => this.#reportTerminated(),

@@ -1,12 +1,17 @@
 import type { Strategy } from "../Strategy.ts";
+import { cronJobStrategy } from "./cronjobs.ts";
+import { daemonSetStrategy } from "./daemonsets.ts";
+import { deploymentStrategy } from "./deployments.ts";
 import { eventStrategy } from "./events.ts";
+import { jobStrategy } from "./jobs.ts";
 import { namespaceStrategy } from "./namespaces.ts";
 import { nodeStrategy } from "./nodes.ts";
 import { podStrategy } from "./pods.ts";
+import { replicaSetStrategy } from "./replicasets.ts";
+import { statefulSetStrategy } from "./statefulsets.ts";
 
 const subdomain: Strategy = { nameRule: "subdomain" };
 const pathSegment: Strategy = { nameRule: "path" };
-const workload: Strategy = { nameRule: "subdomain", generation: true, statusSubresource: true };
 
 /** Strategy of each kind; kinds without an entry use the generic subdomain-named strategy. */
 export const STRATEGIES: Readonly<Record<string, Strategy>> = {
@@ -15,12 +20,12 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   Namespace: namespaceStrategy,
   Event: eventStrategy,
   Service: { nameRule: "dns1035", statusSubresource: true },
-  Deployment: workload,
-  ReplicaSet: workload,
-  StatefulSet: workload,
-  DaemonSet: workload,
-  Job: workload,
-  CronJob: workload,
+  Deployment: deploymentStrategy,
+  ReplicaSet: replicaSetStrategy,
+  StatefulSet: statefulSetStrategy,
+  DaemonSet: daemonSetStrategy,
+  Job: jobStrategy,
+  CronJob: cronJobStrategy,
   Role: pathSegment,
   ClusterRole: pathSegment,
   RoleBinding: pathSegment,

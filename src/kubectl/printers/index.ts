@@ -11,6 +11,15 @@ import {
 import { nodePrinter } from "./nodes.ts";
 import { podPrinter } from "./pods.ts";
 import type { PrintOptions, ResourcePrinter, Table } from "./Table.ts";
+import {
+  controllerRevisionPrinter,
+  cronJobPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  jobPrinter,
+  replicaSetPrinter,
+  statefulSetPrinter,
+} from "./workloads.ts";
 
 /** Server-side printers by kind (pkg/printers/internalversion AddHandlers). */
 const PRINTERS: Record<string, ResourcePrinter<never>> = {
@@ -22,6 +31,13 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   ConfigMap: configMapPrinter,
   ServiceAccount: serviceAccountPrinter,
   Secret: secretPrinter,
+  Deployment: deploymentPrinter,
+  ReplicaSet: replicaSetPrinter,
+  DaemonSet: daemonSetPrinter,
+  StatefulSet: statefulSetPrinter,
+  Job: jobPrinter,
+  CronJob: cronJobPrinter,
+  ControllerRevision: controllerRevisionPrinter,
 };
 
 /** Register (or replace) the printer of a kind; later issues add theirs here. */

@@ -1,0 +1,49 @@
+import type { ResourceType } from "../../api/kinds.ts";
+import type { KubeObject } from "../../api/types.ts";
+import { errorMessage } from "../errors.ts";
+import type { CommandContext } from "../Kubectl.ts";
+import { KubectlError } from "../KubectlError.ts";
+import { parseResourceArgs } from "../resources.ts";
+
+/** One object a command acts on. */
+export interface Target {
+  type: ResourceType;
+  object: KubeObject;
+}
+
+/**
+ * Resolve `TYPE NAME…`, `TYPE/NAME…` or `TYPE -l selector` to objects (the resource builder of
+ * scale, set, rollout, cordon, drain and taint); lookup errors are collected, not thrown.
+ *
+ * @example
+ * ```ts
+ * const { targets, errors } = resolveTargets(ctx, ["deployment/web"], undefined);
+ * ```
+ */
+export function resolveTargets(
+  ctx: CommandContext,
+  args: readonly string[],
+  selector: string | undefined,
+  emptyMessage = "error: one or more resources must be specified as <resource> <name> or <resource>/<name>",
+): { targets: Target[]; errors: string[] } {
+  if (args.length === 0) throw new KubectlError(emptyMessage);
+  const targets: Target[] = [];
+  const errors: string[] = [];
+  for (const { type, names } of parseResourceArgs(ctx.host.client.kinds, args)) {
+    const namespace = type.namespaced ? ctx.namespace() : undefined;
+    if (names.length === 0) {
+      if (!selector) throw new KubectlError("error: resource(s) were provided, but no name was specified");
+      const list = ctx.host.client.api.list("kubectl", type, namespace, { labelSelector: selector });
+      for (const object of list.items) targets.push({ type, object });
+      continue;
+    }
+    for (const name of names) {
+      try {
+        targets.push({ type, object: ctx.host.client.api.get("kubectl", type, namespace, name) });
+      } catch (error) {
+        errors.push(errorMessage(error));
+      }
+    }
+  }
+  return { targets, errors };
+}
