@@ -43,14 +43,14 @@ Feature: A Deployment rolls out a new version step by step
     Then the output is:
       """
       NAME             DESIRED   CURRENT   READY   AGE
-      web-69f59f4c64   3         3         3       7s
-      web-6cb4b6ff4f   2         2         0       0s
+      web-66fd85854b   2         2         0       0s
+      web-6d8cf46959   3         3         3       7s
       """
     And within 1 minute, "kubectl get rs" prints:
       """
       NAME             DESIRED   CURRENT   READY   AGE
-      web-69f59f4c64   1         1         1       12s
-      web-6cb4b6ff4f   4         4         2       5s
+      web-66fd85854b   4         4         2       5s
+      web-6d8cf46959   1         1         1       12s
       """
     When I run "kubectl rollout status deployment/web"
     Then the output is:
@@ -69,15 +69,15 @@ Feature: A Deployment rolls out a new version step by step
     Then the output is:
       """
       LAST SEEN   TYPE     REASON              OBJECT           MESSAGE
-      18s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-69f59f4c64 from 0 to 4
-      11s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6cb4b6ff4f from 0 to 1
-      11s         Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-69f59f4c64 from 4 to 3
-      11s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6cb4b6ff4f from 1 to 2
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-69f59f4c64 from 3 to 2
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6cb4b6ff4f from 2 to 3
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-69f59f4c64 from 2 to 1
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6cb4b6ff4f from 3 to 4
-      3s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-69f59f4c64 from 1 to 0
+      18s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6d8cf46959 from 0 to 4
+      11s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 0 to 1
+      11s         Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 4 to 3
+      11s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 1 to 2
+      7s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 3 to 2
+      7s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 2 to 3
+      7s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 2 to 1
+      7s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 3 to 4
+      3s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 1 to 0
       """
     When I run "kubectl rollout history deployment/web"
     Then the output is:
@@ -93,7 +93,7 @@ Feature: A Deployment rolls out a new version step by step
       """
       deployment.apps/web rolled back
       """
-    And within 1 minute, 4 pods matching "app=web,pod-template-hash=69f59f4c64" are "Running"
+    And within 1 minute, 4 pods matching "app=web,pod-template-hash=6d8cf46959" are "Running"
     When I run "kubectl rollout history deployment/web"
     Then the output is:
       """
@@ -171,9 +171,9 @@ Feature: A Deployment rolls out a new version step by step
             - name: nginx
               image: nginx:1.27
       """
-    Then within 1 second, 0 pods matching "app=web,pod-template-hash=69f59f4c64" are "Running"
-    And 0 pods matching "app=web,pod-template-hash=6cb4b6ff4f" are "ContainerCreating"
-    And within 1 minute, 4 pods matching "app=web,pod-template-hash=6cb4b6ff4f" are "Running"
+    Then within 1 second, 0 pods matching "app=web,pod-template-hash=6d8cf46959" are "Running"
+    And 0 pods matching "app=web,pod-template-hash=66fd85854b" are "ContainerCreating"
+    And within 1 minute, 4 pods matching "app=web,pod-template-hash=66fd85854b" are "Running"
 
   Scenario: Undo without history
     When I run "kubectl rollout undo deployment/web"

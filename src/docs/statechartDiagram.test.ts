@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { etcdMachine } from "../etcd/etcdMachine.ts";
 import { kubeletMachine } from "../kubelet/kubeletMachine.ts";
 import { schedulerMachine } from "../scheduler/schedulerMachine.ts";
 import { statesAndTransitions, toMermaid } from "./statechartDiagram.ts";
@@ -16,9 +17,10 @@ test("a machine becomes a Mermaid state diagram with nested states and delays", 
 });
 
 test("states and transitions are listed for coverage", () => {
-  const { states, transitions } = statesAndTransitions(kubeletMachine);
-  assert.deepEqual(states, ["kubelet.registering", "kubelet.running", "kubelet.stopped"]);
-  assert.ok(transitions.includes("kubelet.stopped -> kubelet.registering on START"));
+  const { states, transitions } = statesAndTransitions(etcdMachine);
+  assert.deepEqual(states, ["etcd.healthy", "etcd.unavailable"]);
+  assert.ok(transitions.includes("etcd.unavailable -> etcd.healthy on RECOVER"));
+  assert.ok(transitions.includes("etcd.healthy -> etcd.healthy on after 5m0s"));
 });
 
 test("docs/statecharts.md is up to date (npm run docs:statecharts)", () => {
