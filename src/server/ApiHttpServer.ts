@@ -25,6 +25,7 @@ import {
 } from "./discovery.ts";
 import { goJsonSyntaxError } from "./goJsonSyntax.ts";
 import { OpenApiDocuments } from "./openapi.ts";
+import { encodeOpenApiV2, OPENAPI_V2_PROTOBUF } from "./openapiV2Protobuf.ts";
 import { parseRequestInfo, type RequestInfo } from "./requestInfo.ts";
 import {
   type IncludeObject,
@@ -124,6 +125,7 @@ export class ApiHttpServer {
   readonly #options: ApiHttpServerOptions;
   readonly #control: ControlApi | undefined;
   readonly #server: Server;
+  #openapiV2Protobuf: Buffer | undefined;
   readonly #watches = new Set<{ handle: WatchHandle | undefined; response: ServerResponse }>();
 
   constructor(cluster: SimulatedCluster, options: ApiHttpServerOptions = {}) {
@@ -314,13 +316,14 @@ export class ApiHttpServer {
       throw notFoundStatus();
     }
     if (path === "/openapi/v2") {
-      if ((accept ?? "").includes("protobuf") && !(accept ?? "").includes("application/json")) {
-        // kubespec serves OpenAPI v2 as JSON only; clients fall back (kubectl uses v3 first).
-        throw new StatusError({
-          message: "only application/json is available for /openapi/v2",
-          reason: "NotAcceptable",
-          code: 406,
+      if ((accept ?? "").includes("protobuf")) {
+        this.#openapiV2Protobuf ??= encodeOpenApiV2(this.openapi.v2());
+        response.writeHead(200, {
+          "Content-Type": OPENAPI_V2_PROTOBUF,
+          "Content-Length": this.#openapiV2Protobuf.length,
         });
+        response.end(this.#openapiV2Protobuf);
+        return 200;
       }
       return this.#send(response, 200, this.openapi.v2Text());
     }

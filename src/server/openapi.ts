@@ -104,8 +104,8 @@ class DefinitionSet {
       if (fieldDoc?.required) required.push(field.name);
       let property = quantities.has(field.name)
         ? MAP.test(field.type)
-          ? { type: "object", additionalProperties: ref(QUANTITY, this.#style) }
-          : ref(QUANTITY, this.#style)
+          ? { type: "object", additionalProperties: this.#primitive(QUANTITY) }
+          : this.#primitive(QUANTITY)
         : this.#typeSchema(field.type, field.format);
       property = this.#describe(property, fieldDoc?.description);
       const mergeKey = ARRAY.test(field.type) ? patchMergeKey(model, field.name) : undefined;

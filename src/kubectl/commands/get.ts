@@ -7,6 +7,7 @@ import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { checkOutputFormat, formatObjects, formatTable, type OutputOptions, tableFor } from "../output.ts";
 import { parseResourceArgs } from "../resources.ts";
+import { listResources } from "./common.ts";
 
 const NO_RESOURCE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -68,7 +69,7 @@ export function registerGet(program: Command, ctx: CommandContext): void {
           }
           found.push({ type, objects, byName: true });
         } else {
-          const list = ctx.host.client.api.list("kubectl", type, ns, {
+          const list = listResources(ctx, type, ns, {
             ...(selector ? { labelSelector: selector } : {}),
             ...(fieldSelector ? { fieldSelector } : {}),
           });
