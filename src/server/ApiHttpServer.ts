@@ -816,16 +816,22 @@ export class ApiHttpServer {
         code: 415,
       });
     }
-    if (body.contentType === "application/yaml") {
-      const value = this.#decodeYaml(body.text);
-      return value;
-    }
+    if (body.contentType === "application/yaml") return withDefaultKind(type, this.#decodeYaml(body.text));
     const problem = goJsonSyntaxError(body.text);
     if (problem) {
       throw StatusError.badRequest(
         `the object provided is unrecognized (must be of type ${type.kind}): couldn't get version/kind; json parse error: ${problem} (${summarize(body.text)})`,
       );
     }
-    return JSON.parse(body.text);
+    return withDefaultKind(type, JSON.parse(body.text));
   }
+}
+
+/** The decoder fills a missing kind and apiVersion from the URL's resource (the default GVK). */
+function withDefaultKind(type: ResourceType, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const object = value as { kind?: unknown; apiVersion?: unknown };
+  if (object.kind === undefined || object.kind === "") object.kind = type.kind;
+  if (object.apiVersion === undefined || object.apiVersion === "") object.apiVersion = apiVersionOf(type);
+  return object;
 }

@@ -20,7 +20,8 @@ export function kubeconfigFor(server: string, namespace = "default") {
   return {
     apiVersion: "v1",
     kind: "Config",
-    clusters: [{ name: KUBECONFIG_NAME, cluster: { server } }],
+    // Plain HTTP on 127.0.0.1; client libraries that insist on TLS settings accept it with this flag.
+    clusters: [{ name: KUBECONFIG_NAME, cluster: { server, "insecure-skip-tls-verify": true } }],
     contexts: [
       { name: KUBECONFIG_NAME, context: { cluster: KUBECONFIG_NAME, user: KUBECONFIG_NAME, namespace } },
     ],

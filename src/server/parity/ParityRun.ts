@@ -83,9 +83,8 @@ export function findRealKubectl(env: NodeJS.ProcessEnv = process.env): string {
   throw new Error("the kubectl parity test needs the real kubectl v1.32 on PATH (or $KUBESPEC_REAL_KUBECTL)");
 }
 
-/** Run real kubectl asynchronously (the server answering it lives in this process). */
+/** Run real kubectl (`$KUBECTL` in `env`) asynchronously: the server answering it lives in this process. */
 function runKubectl(
-  kubectl: string,
   command: string,
   stdin: string,
   env: NodeJS.ProcessEnv,
@@ -180,7 +179,7 @@ export async function runParity(
       catchUp();
       const builtinResult = builtin.kubectlSync(entry.command, entry.stdin ?? "");
       const virtualSecond = Math.floor(builtin.now() / 1000);
-      const realResult = await runKubectl(kubectl, entry.command, entry.stdin ?? "", env, dir);
+      const realResult = await runKubectl(entry.command, entry.stdin ?? "", env, dir);
       const straddled = Math.floor(wallNow() / 1000) !== virtualSecond;
       catchUp();
       let outcome: ParityOutcome;
