@@ -244,6 +244,17 @@ export const BUILTIN_KINDS: readonly ResourceType[] = [
     model: "V1Job",
   }),
   define({
+    group: "apiextensions.k8s.io",
+    version: "v1",
+    kind: "CustomResourceDefinition",
+    plural: "customresourcedefinitions",
+    shortNames: ["crd", "crds"],
+    namespaced: false,
+    categories: ["api-extensions"],
+    subresources: ["status"],
+    model: "V1CustomResourceDefinition",
+  }),
+  define({
     group: "coordination.k8s.io",
     version: "v1",
     kind: "Lease",

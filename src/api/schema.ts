@@ -212,9 +212,9 @@ export function hasModel(model: string): boolean {
   return isModel(model);
 }
 
-/** Top-level JSON field names of a model (for kubectl explain-like helpers and tests). */
-export function modelFields(model: string): { name: string; type: string }[] {
-  return attributes(model).map((a) => ({ name: a.baseName, type: a.type }));
+/** Top-level JSON fields of a model with their generated type and format (OpenAPI, explain). */
+export function modelFields(model: string): { name: string; type: string; format: string }[] {
+  return attributes(model).map((a) => ({ name: a.baseName, type: a.type, format: a.format }));
 }
 
 /** Generated model type of the field at `path` under `model`, or undefined if unknown. */

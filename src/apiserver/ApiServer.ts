@@ -132,9 +132,16 @@ export class ApiServer {
   #nextWatcherId = 1;
   #observer: ApiObserver | undefined;
   #serving = true;
+  readonly #uids: SeededRandom;
+  readonly #names: SeededRandom;
+  readonly #admissionRandom: SeededRandom;
+  #pendingUid: string | undefined;
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
+    this.#uids = deps.random.fork("apiserver/uid");
+    this.#names = deps.random.fork("apiserver/generateName");
+    this.#admissionRandom = deps.random.fork("apiserver/admission");
     this.kinds = deps.kinds;
     for (const type of deps.kinds.all()) this.#cacheFor(type);
   }
@@ -304,13 +311,17 @@ export class ApiServer {
       for (let attempt = 0; ; attempt++) {
         if (generated) meta.name = this.#generateName(meta.generateName as string);
         // FillObjectMetaSystemFields comes before validation (a Job's selector is made from its uid).
-        meta.uid = this.#deps.random.uuid();
+        // A uid drawn for a create that then fails is kept for the next create, so failed requests
+        // do not shift the uids of later objects.
+        this.#pendingUid ??= this.#uids.uuid();
+        meta.uid = this.#pendingUid;
         meta.creationTimestamp = ctx.now;
         this.#validate(type, strategy, object, undefined);
         if (options.dryRun) return { object: object as T, warnings };
         try {
           const kv = this.#write(type, object, 0);
           this.#observer?.storage?.("create", kv.key, kv.modRevision);
+          this.#pendingUid = undefined;
           return { object: kv.value as T, warnings };
         } catch (error) {
           if (error instanceof PreconditionFailedError) {
@@ -687,7 +698,7 @@ export class ApiServer {
 
   #admit(attributes: AdmissionAttributes): void {
     const ctx = {
-      random: this.#deps.random,
+      random: this.#admissionRandom,
       get: (kind: string, namespace: string | undefined, name: string) => {
         const t = this.kinds.all().find((k) => k.kind === kind);
         return t ? this.peek(t, namespace, name) : undefined;
@@ -713,7 +724,7 @@ export class ApiServer {
 
   #generateName(base: string): string {
     const prefix = base.length > 58 ? base.slice(0, 58) : base;
-    return prefix + this.#deps.random.string(RAND_ALPHABET, 5);
+    return prefix + this.#names.string(RAND_ALPHABET, 5);
   }
 
   #applyPatch(current: KubeObject, patchType: PatchType, patch: unknown): unknown {

@@ -1,6 +1,24 @@
 import { Command, CommanderError } from "commander";
 import { resolveSeed } from "../clock/SeededRandom.ts";
+import { controlCommand } from "./control.ts";
 import { runFeatures } from "./run.ts";
+import { type ServeOptions, serveCluster, usageBanner } from "./serve.ts";
+
+function positiveNumber(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} must be a positive number, not "${value}"`);
+    return n;
+  };
+}
+
+/** Resolves when the process is asked to stop (Ctrl+C or SIGTERM). */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
+}
 
 /**
  * The `kubespec` command line.
@@ -42,6 +60,54 @@ export async function main(argv: readonly string[]): Promise<number> {
       );
       exitCode = summary.success ? 0 : 1;
     });
+  program
+    .command("serve")
+    .description("serve a simulated cluster behind the Kubernetes API on 127.0.0.1, with a kubeconfig")
+    .option("--nodes <n>", "worker nodes (default 3)", positiveNumber("--nodes"))
+    .option("--cluster <file>", "a cluster spec file (YAML) instead of --nodes")
+    .option(
+      "--time <mode>",
+      "real: the cluster clock follows wall time; manual: advance it by hand",
+      "manual",
+    )
+    .option("--speed <n>", "with --time real: cluster seconds per wall second", positiveNumber("--speed"))
+    .option("--port <port>", "port to listen on (default: a free port)", Number)
+    .option("--seed <n>", "seed for every random choice (default: $KUBESPEC_SEED or 1)")
+    .option("--kubeconfig <path>", "where to write the kubeconfig", "kubespec.kubeconfig")
+    .action(async (opts: Record<string, unknown>) => {
+      const options: ServeOptions = {
+        time: opts.time as "manual" | "real",
+        kubeconfig: opts.kubeconfig as string,
+        seed: resolveSeed(opts.seed as string | undefined),
+        ...(opts.nodes !== undefined ? { nodes: opts.nodes as number } : {}),
+        ...(opts.cluster !== undefined ? { clusterFile: opts.cluster as string } : {}),
+        ...(opts.speed !== undefined ? { speed: opts.speed as number } : {}),
+        ...(opts.port !== undefined ? { port: opts.port as number } : {}),
+      };
+      const served = await serveCluster(options);
+      process.stdout.write(usageBanner(served, options));
+      await untilStopped();
+      await served.close();
+    });
+  for (const [topic, description, actions] of [
+    ["clock", "read or advance the clock of a served cluster (--time manual)", "now | advance <duration>"],
+    ["node", "fail or recover a node of a served cluster", "fail <node> | recover <node>"],
+  ] as const) {
+    program
+      .command(topic)
+      .description(description)
+      .usage(`${actions} [--kubeconfig PATH]`)
+      .argument("<action>")
+      .argument("[value]")
+      .option(
+        "--kubeconfig <path>",
+        "the served cluster's kubeconfig (default: $KUBECONFIG, then ./kubespec.kubeconfig)",
+      )
+      .action(async (action: string, value: string | undefined, opts: { kubeconfig?: string }) => {
+        const line = await controlCommand([topic, action, ...(value ? [value] : [])], opts.kubeconfig);
+        process.stdout.write(`${line}\n`);
+      });
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {

@@ -22,6 +22,20 @@ export class SeededRandom {
     this.#rng = xoroshiro128plus(this.seed);
   }
 
+  /**
+   * An independent generator for one purpose (`uid`, `scheduler`, `kubelet/node-1`), derived from
+   * this seed and the label. Separate streams keep a difference in one component's behaviour (an
+   * extra event, a retried request) from shifting every later random choice of the others.
+   */
+  fork(label: string): SeededRandom {
+    let h = 0x811c9dc5;
+    for (const ch of label) {
+      h ^= ch.charCodeAt(0);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return new SeededRandom((h ^ Math.imul(this.seed, 0x9e3779b1)) >>> 0);
+  }
+
   /** Uniform integer in [from, to], both included. */
   int(from: number, to: number): number {
     return uniformInt(this.#rng, from, to);

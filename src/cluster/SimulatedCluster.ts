@@ -95,7 +95,7 @@ export class SimulatedCluster implements Cluster {
       this.apiserver.observer = this.recorder.observer;
     }
     this.#bootstrapNamespaces();
-    const ctx = { loop: this.loop, random: this.random, api: this.apiserver };
+    const ctx = { loop: this.loop, random: this.random.fork("kube-controller-manager"), api: this.apiserver };
     this.controllerManager = new ControllerManager(ctx);
     this.controllerManager.start();
     this.startScheduler({ name: "default-scheduler", explain: spec.explainScheduling });
@@ -144,7 +144,12 @@ export class SimulatedCluster implements Cluster {
   /** Start a kube-scheduler (a second one with another name serves pods that ask for it). */
   startScheduler(options: SchedulerOptions): Scheduler {
     const name = options.name ?? "default-scheduler";
-    const scheduler = new Scheduler(this.loop, this.random, this.apiserver, options);
+    const scheduler = new Scheduler(
+      this.loop,
+      this.random.fork(`scheduler/${name}`),
+      this.apiserver,
+      options,
+    );
     this.schedulers.set(name, scheduler);
     scheduler.start();
     return scheduler;
@@ -167,7 +172,13 @@ export class SimulatedCluster implements Cluster {
       podCIDR: `10.244.${index}.0/24`,
       internalIP: `172.18.0.${index + 2}`,
     };
-    const kubelet = new Kubelet(this.loop, this.random, this.apiserver, this.images, config);
+    const kubelet = new Kubelet(
+      this.loop,
+      this.random.fork(`kubelet/${node.name}`),
+      this.apiserver,
+      this.images,
+      config,
+    );
     this.kubelets.set(node.name, kubelet);
     kubelet.start();
     return kubelet;

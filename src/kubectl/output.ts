@@ -41,7 +41,7 @@ export function checkOutputFormat(output: string | undefined): void {
   const format = output.split("=")[0] as string;
   if (!["json", "yaml", "name", "wide"].includes(format)) {
     throw new KubectlError(
-      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUTS.join(",")}`,
+      `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${[...OUTPUTS].sort().join(",")}`,
     );
   }
 }

@@ -1,5 +1,7 @@
 import type { ResourceType } from "../../api/kinds.ts";
+import { StatusError } from "../../api/StatusError.ts";
 import type { KubeObject } from "../../api/types.ts";
+import type { ListOptions, ListResult } from "../../apiserver/ApiServer.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { type ManifestObject, parseManifests } from "../manifests.ts";
@@ -70,4 +72,29 @@ export function fieldValidation(validate: unknown): "Strict" | "Warn" | "Ignore"
 /** Print apiserver warnings as kubectl does. */
 export function printWarnings(ctx: CommandContext, warnings: readonly string[]): void {
   for (const w of warnings) ctx.err(`Warning: ${w}\n`);
+}
+
+/**
+ * List objects for a command, naming the resource and selectors in BadRequest and NotFound errors
+ * as kubectl's resource builder does (cli-runtime resource/selector.go).
+ */
+export function listResources(
+  ctx: CommandContext,
+  type: ResourceType,
+  namespace: string | undefined,
+  options: ListOptions,
+): ListResult<KubeObject> {
+  try {
+    return ctx.host.client.api.list("kubectl", type, namespace, options);
+  } catch (error) {
+    if (error instanceof StatusError && (error.code === 400 || error.code === 404)) {
+      const resource = `${type.group}/${type.version}, Resource=${type.plural}`;
+      const message =
+        options.labelSelector || options.fieldSelector
+          ? `Unable to find "${resource}" that match label selector "${options.labelSelector ?? ""}", field selector "${options.fieldSelector ?? ""}": ${error.status.message}`
+          : `Unable to list "${resource}": ${error.status.message}`;
+      throw new StatusError({ ...error.status, message });
+    }
+    throw error;
+  }
 }

@@ -7,7 +7,7 @@ import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { kindPrefix, parseResourceArgs } from "../resources.ts";
-import { namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
+import { listResources, namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
 
 /** How long the built-in kubectl waits for a deletion when --timeout is 0 (cluster time). */
 const DEFAULT_WAIT_MS = 10 * 60_000;
@@ -82,8 +82,8 @@ export function registerDelete(program: Command, ctx: CommandContext): void {
             for (const name of names)
               targets.push({ type, namespace: type.namespaced ? ctx.namespace() : undefined, name });
           } else if (opts.selector || opts.all) {
-            const list = ctx.host.client.api.list(
-              "kubectl",
+            const list = listResources(
+              ctx,
               type,
               namespace,
               opts.selector ? { labelSelector: opts.selector as string } : {},
@@ -99,6 +99,11 @@ export function registerDelete(program: Command, ctx: CommandContext): void {
         ctx.err(
           "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",
         );
+      }
+      if (targets.length === 0 && errors.length === 0 && (opts.selector || opts.all)) {
+        // Nothing matched the selector (delete.go: found == 0).
+        ctx.out("No resources found\n");
+        return;
       }
       const deleted: { target: Target; uid: string | undefined }[] = [];
       for (const target of targets) {

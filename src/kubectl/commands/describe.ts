@@ -6,6 +6,7 @@ import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { parseResourceArgs } from "../resources.ts";
+import { listResources } from "./common.ts";
 
 /** A describer renders one object with its events at virtual time `now`. */
 export type Describer = (object: KubeObject, events: Event[], now: number) => string;
@@ -45,7 +46,7 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
       const requests = parseResourceArgs(ctx.host.client.kinds, args);
       if (requests.length === 0) {
         throw new KubectlError(
-          `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`,
+          `error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.`,
         );
       }
       const objects: KubeObject[] = [];
@@ -61,8 +62,8 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
             }
           }
         } else {
-          const list = ctx.host.client.api.list(
-            "kubectl",
+          const list = listResources(
+            ctx,
             type,
             opts.allNamespaces ? undefined : namespace,
             opts.selector ? { labelSelector: opts.selector as string } : {},

@@ -7,6 +7,7 @@ import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { checkOutputFormat, formatObjects, formatTable, type OutputOptions, tableFor } from "../output.ts";
 import { parseResourceArgs } from "../resources.ts";
+import { listResources } from "./common.ts";
 
 const NO_RESOURCE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -16,35 +17,6 @@ See 'kubectl get -h' for help and examples`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, ...value.split(",").filter((v) => v.length > 0)];
-}
-
-/**
- * List through the apiserver; a rejected selector gets cli-runtime's wording (resource.Selector.Visit):
- * `Unable to find "/v1, Resource=pods" that match label selector "…", field selector "…": …`.
- */
-export function listForSelector(
-  ctx: CommandContext,
-  type: ResourceType,
-  namespace: string | undefined,
-  labelSelector: string | undefined,
-  fieldSelector: string | undefined,
-) {
-  try {
-    return ctx.host.client.api.list("kubectl", type, namespace, {
-      ...(labelSelector ? { labelSelector } : {}),
-      ...(fieldSelector ? { fieldSelector } : {}),
-    });
-  } catch (error) {
-    if (error instanceof StatusError && (error.code === 400 || error.code === 404)) {
-      const resource = `${type.group}/${type.version}, Resource=${type.plural}`;
-      const message =
-        labelSelector || fieldSelector
-          ? `Unable to find "${resource}" that match label selector "${labelSelector ?? ""}", field selector "${fieldSelector ?? ""}": ${error.status.message}`
-          : `Unable to list "${resource}": ${error.status.message}`;
-      throw new StatusError({ ...error.status, message });
-    }
-    throw error;
-  }
 }
 
 /** `kubectl get`: tables, wide, yaml/json/name, label selection and columns, all namespaces. */
@@ -97,7 +69,10 @@ export function registerGet(program: Command, ctx: CommandContext): void {
           }
           found.push({ type, objects, byName: true });
         } else {
-          const list = listForSelector(ctx, type, ns, selector, fieldSelector);
+          const list = listResources(ctx, type, ns, {
+            ...(selector ? { labelSelector: selector } : {}),
+            ...(fieldSelector ? { fieldSelector } : {}),
+          });
           found.push({ type, objects: list.items, byName: false });
         }
       }

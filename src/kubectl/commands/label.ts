@@ -5,6 +5,7 @@ import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { kindPrefix, parseResourceArgs } from "../resources.ts";
+import { listResources } from "./common.ts";
 
 /** parseLabels of kubectl label: `k=v` to set, `k-` to remove. */
 export function parseLabelSpecs(specs: readonly string[]): { set: Record<string, string>; remove: string[] } {
@@ -60,8 +61,8 @@ export function registerLabel(program: Command, ctx: CommandContext): void {
         if (names.length === 0) {
           if (!opts.selector && !opts.all)
             throw new KubectlError("error: resource(s) were provided, but no name was specified");
-          const list = ctx.host.client.api.list(
-            "kubectl",
+          const list = listResources(
+            ctx,
             type,
             namespace,
             opts.selector ? { labelSelector: opts.selector as string } : {},

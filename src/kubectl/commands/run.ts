@@ -42,7 +42,9 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       if (!image) throw new KubectlError('error: required flag(s) "image" not set');
       const restart = opts.restart as string;
       if (!["Always", "OnFailure", "Never"].includes(restart)) {
-        throw new KubectlError(`error: invalid restart policy: ${restart}`);
+        throw new KubectlError(
+          `error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`,
+        );
       }
       checkOutputFormat(opts.output as string | undefined);
       const labels = opts.labels ? parseLabels(opts.labels as string) : { run: name };

@@ -23,7 +23,11 @@ export function registerScale(program: Command, ctx: CommandContext): void {
           "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
         );
       }
-      const { targets, errors } = resolveTargets(ctx, args, opts.selector as string | undefined);
+      const { targets, errors, rawErrors } = resolveTargets(ctx, args, opts.selector as string | undefined);
+      // scale.go: with nothing found, the builder's error follows "no objects passed to scale".
+      if (targets.length === 0 && rawErrors.length > 0) {
+        throw new KubectlError(`error: no objects passed to scale ${rawErrors.join(", ")}`);
+      }
       for (const { type, object } of targets) {
         if (!SCALABLE.has(type.kind)) {
           errors.push(

@@ -25,10 +25,11 @@ export function resolveTargets(
   args: readonly string[],
   selector: string | undefined,
   emptyMessage = "error: one or more resources must be specified as <resource> <name> or <resource>/<name>",
-): { targets: Target[]; errors: string[] } {
+): { targets: Target[]; errors: string[]; rawErrors: string[] } {
   if (args.length === 0) throw new KubectlError(emptyMessage);
   const targets: Target[] = [];
   const errors: string[] = [];
+  const rawErrors: string[] = [];
   for (const { type, names } of parseResourceArgs(ctx.host.client.kinds, args)) {
     const namespace = type.namespaced ? ctx.namespace() : undefined;
     if (names.length === 0) {
@@ -42,8 +43,9 @@ export function resolveTargets(
         targets.push({ type, object: ctx.host.client.api.get("kubectl", type, namespace, name) });
       } catch (error) {
         errors.push(errorMessage(error));
+        rawErrors.push(error instanceof Error ? error.message : String(error));
       }
     }
   }
-  return { targets, errors };
+  return { targets, errors, rawErrors };
 }
