@@ -12,6 +12,8 @@ import { Etcd } from "../etcd/Etcd.ts";
 import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
 import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
+import { KubeletConnections } from "../kubelet/KubeletConnections.ts";
+import { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { Cluster, CommandResult } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema } from "./ClusterSpec.ts";
@@ -52,6 +54,8 @@ export class SimulatedCluster implements Cluster {
   readonly schedulers = new Map<string, Scheduler>();
   readonly kubelets = new Map<string, Kubelet>();
   readonly images = new ImageCatalogue();
+  /** Every pod sandbox by IP, across nodes (probes, wget/curl in containers, later kube-proxy). */
+  readonly network = new PodNetwork();
   readonly recorder: Conversation | undefined;
   readonly #kubectl: Kubectl;
   readonly #workingDirectory: string;
@@ -89,6 +93,7 @@ export class SimulatedCluster implements Cluster {
       client,
       now: () => this.loop.now(),
       wait: (done, timeout) => this.loop.advanceUntil(this.loop.now() + timeout, done),
+      kubelets: new KubeletConnections(this.apiserver, (node) => this.kubelets.get(node)),
       readFile: (path) => readFileSync(resolve(this.#workingDirectory, path), "utf8"),
       listDirectory: (path) => {
         const full = resolve(this.#workingDirectory, path);
@@ -147,7 +152,7 @@ export class SimulatedCluster implements Cluster {
       podCIDR: `10.244.${index}.0/24`,
       internalIP: `172.18.0.${index + 2}`,
     };
-    const kubelet = new Kubelet(this.loop, this.random, this.apiserver, this.images, config);
+    const kubelet = new Kubelet(this.loop, this.random, this.apiserver, this.images, config, this.network);
     this.kubelets.set(node.name, kubelet);
     kubelet.start();
     return kubelet;

@@ -9,10 +9,15 @@ import { EventRecorder } from "../client/EventRecorder.ts";
 import { Informer } from "../client/Informer.ts";
 import type { EventLoop } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
-import { ContainerRuntime } from "./ContainerRuntime.ts";
+import { BackOff } from "./BackOff.ts";
+import { ContainerRuntime, type ExecResult } from "./ContainerRuntime.ts";
+import { containerIDForLogs, formatLogs, KubeletError, type LogOptions } from "./containerLogs.ts";
 import type { ImageCatalogue } from "./ImageCatalogue.ts";
 import { HEARTBEAT_MS, kubeletMachine } from "./kubeletMachine.ts";
+import { Pleg } from "./Pleg.ts";
+import { canAdmitPod } from "./PodAdmission.ts";
 import { PodWorker, type PodWorkerHost } from "./PodWorker.ts";
+import { PodNetwork } from "./runtime/PodNetwork.ts";
 
 /** How a node is built (what kubeadm and the kubelet's flags would say). */
 export interface NodeConfig {
@@ -73,6 +78,12 @@ export class Kubelet {
   #lastReport = 0;
   #lastReportedStatus = "";
   #usedIPs = new Set<number>();
+  /** Container restart and image pull back-off, per container and per image. */
+  readonly #backOff: BackOff;
+  readonly #imageBackOff: BackOff;
+  readonly #pullErrors = new Map<string, string>();
+  readonly #pleg: Pleg;
+  readonly #workersByUid = new Map<string, PodWorker>();
   /** Index (0 = .2) of the last address handed out. */
   #lastIP = -1;
 
@@ -82,6 +93,7 @@ export class Kubelet {
     api: ApiServer,
     catalogue: ImageCatalogue,
     config: NodeConfig,
+    network: PodNetwork = new PodNetwork(),
   ) {
     this.config = config;
     this.#loop = loop;
@@ -94,7 +106,12 @@ export class Kubelet {
       host: config.name,
       api: "core",
     });
-    this.runtime = new ContainerRuntime(loop, random, catalogue);
+    this.runtime = new ContainerRuntime(loop, random, catalogue, network);
+    this.#backOff = new BackOff(() => loop.now());
+    this.#imageBackOff = new BackOff(() => loop.now());
+    this.#pleg = new Pleg(loop, (uid) => this.#workersByUid.get(uid)?.requestSync());
+    this.runtime.onContainerChange = (container) => this.#pleg.changed(container.config.podUid);
+    this.runtime.onSandboxChange = (sandbox) => this.#pleg.changed(sandbox.podUid);
     this.actor = createActor(
       kubeletMachine.provide({
         actions: {
@@ -141,6 +158,11 @@ export class Kubelet {
       memory: Quantity.parse(this.config.memory).toString(),
       pods: String(this.config.pods),
     };
+  }
+
+  /** What the node offers pods (capacity minus the eviction threshold). */
+  allocatable(): Record<string, string> {
+    return this.#allocatable();
   }
 
   #allocatable(): Record<string, string> {
@@ -347,6 +369,9 @@ export class Kubelet {
     this.#informer = undefined;
     for (const worker of this.workers.values()) worker.abandon();
     this.workers.clear();
+    this.#workersByUid.clear();
+    this.#pleg.reset();
+    this.runtime.reset();
     this.#dirty.clear();
     this.#written.clear();
   }
@@ -376,11 +401,18 @@ export class Kubelet {
     if (existing) {
       existing.abandon();
       this.workers.delete(key);
+      this.#workersByUid.delete(existing.uid);
     }
     const phase = pod.status?.phase;
     if (phase === "Succeeded" || phase === "Failed") return;
+    const rejection = pod.metadata?.deletionTimestamp ? undefined : this.#admit(pod);
+    if (rejection) {
+      this.#reject(pod, rejection.reason, rejection.message);
+      return;
+    }
     const worker = new PodWorker(pod, this.#workerHost());
     this.workers.set(key, worker);
+    this.#workersByUid.set(worker.uid, worker);
     worker.start();
     if (pod.metadata?.deletionTimestamp) worker.terminate();
   }
@@ -391,16 +423,90 @@ export class Kubelet {
     if (!worker || worker.pod.metadata?.uid !== pod.metadata?.uid) return;
     worker.abandon();
     this.workers.delete(key);
+    this.#workersByUid.delete(worker.uid);
     this.#dirty.delete(worker);
     this.#written.delete(key);
   }
 
+  /** canAdmitPod against the pods this kubelet runs (not yet terminal). */
+  #admit(pod: Pod) {
+    const admitted = [...this.workers.values()]
+      .filter((w) => !w.isTerminated && w.status().phase !== "Succeeded" && w.status().phase !== "Failed")
+      .map((w) => w.pod);
+    return canAdmitPod(pod, admitted, this.#allocatable());
+  }
+
+  /** rejectPod: a Warning event and a Failed status carrying the reason. */
+  #reject(pod: Pod, reason: string, message: string): void {
+    this.#events.record(pod as never, "Warning", reason, message);
+    try {
+      this.#pods.patch(
+        pod.metadata?.namespace,
+        pod.metadata?.name as string,
+        "merge",
+        {
+          status: {
+            phase: "Failed",
+            reason,
+            message: `Pod was rejected: ${message}`,
+            qosClass: pod.status?.qosClass,
+          },
+        },
+        { subresource: "status" },
+      );
+    } catch {
+      // the pod is gone, or the apiserver is unreachable: the next update retries
+    }
+  }
+
+  // ---- the kubelet's API (what the apiserver proxies for logs and exec) ----
+
+  #workerFor(namespace: string, name: string): PodWorker | undefined {
+    return this.workers.get(`${namespace}/${name}`);
+  }
+
+  /**
+   * GET /containerLogs/{namespace}/{pod}/{container}: the container's log, or the kubelet's error
+   * (container waiting to start, no previous container, …) as a {@link KubeletError}.
+   */
+  containerLogs(namespace: string, name: string, container: string, options: LogOptions = {}): string {
+    const worker = this.#workerFor(namespace, name);
+    if (!worker) throw new KubeletError(`pod "${name}" cannot be found - no logs available`);
+    const id = containerIDForLogs(name, worker.status(), container, options.previous ?? false);
+    const instance = worker.instances(container).find((c) => c.id === id);
+    return instance ? formatLogs(instance.logs, options, this.#loop.now()) : "";
+  }
+
+  /**
+   * POST /exec/{namespace}/{pod}/{container}: run a command in the running container; `done`
+   * gets its output and exit code, or why it could not run.
+   */
+  exec(
+    namespace: string,
+    name: string,
+    container: string,
+    argv: readonly string[],
+    done: (result: ExecResult) => void,
+  ): void {
+    const instance = this.#workerFor(namespace, name)?.instances(container)[0];
+    if (!instance || (instance.state !== "running" && instance.state !== "stopping")) {
+      done({ ok: false, timedOut: false, message: `container not found ("${container}")` });
+      return;
+    }
+    this.runtime.exec(instance, argv, Number.POSITIVE_INFINITY, done);
+  }
+
   #workerHost(): PodWorkerHost {
+    const gateway = `${this.config.podCIDR.split("/")[0]?.split(".").slice(0, 3).join(".")}.1`;
     return {
       loop: this.#loop,
       runtime: this.runtime,
       events: this.#events,
       hostIP: this.config.internalIP,
+      probeSource: gateway,
+      backOff: this.#backOff,
+      imageBackOff: this.#imageBackOff,
+      pullErrors: this.#pullErrors,
       allocateIP: () => this.#allocateIP(),
       releaseIP: (ip) => this.#usedIPs.delete(Number(ip.split(".")[3])),
       statusChanged: (worker) => {
