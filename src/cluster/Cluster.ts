@@ -32,6 +32,15 @@ export interface Cluster {
   /** Pods matching a label selector, in one namespace or all (`undefined`). */
   listPods(namespace: string | undefined, labelSelector: string): Promise<Pod[]>;
   /**
+   * Teach the cluster's registry images and what they do (image specs, see ImageCatalogue); a live
+   * cluster refuses.
+   */
+  addImages(images: readonly unknown[]): Promise<void>;
+  /** Put a static pod manifest on a node (its kubelet runs it and mirrors it); a live cluster refuses. */
+  addStaticPod(node: string, manifest: Pod): Promise<void>;
+  /** Remove a static pod manifest from a node. */
+  removeStaticPod(node: string, name: string): Promise<void>;
+  /**
    * The recorded control-plane conversation (requests, storage writes, watch notifications). Only
    * a simulated cluster can record it; a live driver throws.
    */

@@ -151,11 +151,38 @@ export class SimulatedCluster implements Cluster {
       })),
       podCIDR: `10.244.${index}.0/24`,
       internalIP: `172.18.0.${index + 2}`,
+      staticPods: node.staticPods as unknown as Pod[],
     };
     const kubelet = new Kubelet(this.loop, this.random, this.apiserver, this.images, config, this.network);
     this.kubelets.set(node.name, kubelet);
     kubelet.start();
     return kubelet;
+  }
+
+  async addImages(images: readonly unknown[]): Promise<void> {
+    for (const image of images) this.images.add(image);
+  }
+
+  /** Place a static pod manifest on a node (as a file in its `/etc/kubernetes/manifests`). */
+  async addStaticPod(node: string, manifest: Pod): Promise<void> {
+    const kubelet = this.kubelets.get(node);
+    if (!kubelet)
+      throw new Error(
+        `there is no node "${node}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
+      );
+    kubelet.addStaticPod(manifest);
+    this.loop.settle();
+  }
+
+  /** Remove a static pod manifest from a node. */
+  async removeStaticPod(node: string, name: string): Promise<void> {
+    const kubelet = this.kubelets.get(node);
+    if (!kubelet)
+      throw new Error(
+        `there is no node "${node}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
+      );
+    kubelet.removeStaticPod(name);
+    this.loop.settle();
   }
 
   /** Run kubectl synchronously. */

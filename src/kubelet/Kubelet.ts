@@ -18,6 +18,7 @@ import { Pleg } from "./Pleg.ts";
 import { canAdmitPod } from "./PodAdmission.ts";
 import { PodWorker, type PodWorkerHost } from "./PodWorker.ts";
 import { PodNetwork } from "./runtime/PodNetwork.ts";
+import { isMirrorPod, mirrorPodFor, staticPodFromManifest } from "./StaticPods.ts";
 
 /** How a node is built (what kubeadm and the kubelet's flags would say). */
 export interface NodeConfig {
@@ -31,6 +32,8 @@ export interface NodeConfig {
   /** e.g. 10.244.1.0/24. */
   podCIDR: string;
   internalIP: string;
+  /** Manifests in the node's static pod directory (`/etc/kubernetes/manifests`). */
+  staticPods?: readonly Pod[];
 }
 
 /** kubelet --node-status-report-frequency. */
@@ -84,6 +87,8 @@ export class Kubelet {
   readonly #pullErrors = new Map<string, string>();
   readonly #pleg: Pleg;
   readonly #workersByUid = new Map<string, PodWorker>();
+  /** Static pods by their manifest name, as read from the manifest directory. */
+  readonly #manifests = new Map<string, Pod>();
   /** Index (0 = .2) of the last address handed out. */
   #lastIP = -1;
 
@@ -112,6 +117,8 @@ export class Kubelet {
     this.#pleg = new Pleg(loop, (uid) => this.#workersByUid.get(uid)?.requestSync());
     this.runtime.onContainerChange = (container) => this.#pleg.changed(container.config.podUid);
     this.runtime.onSandboxChange = (sandbox) => this.#pleg.changed(sandbox.podUid);
+    for (const manifest of config.staticPods ?? [])
+      this.#manifests.set(manifest.metadata?.name ?? "", manifest);
     this.actor = createActor(
       kubeletMachine.provide({
         actions: {
@@ -378,7 +385,96 @@ export class Kubelet {
 
   // ---- pods ----
 
+  // ---- static pods (the file source) and their mirror pods ----
+
+  /**
+   * Put a manifest in the node's static pod directory: the kubelet runs it as `<name>-<node>` and
+   * mirrors it into the apiserver. A manifest of the same name is replaced.
+   */
+  addStaticPod(manifest: Pod): void {
+    const name = manifest.metadata?.name ?? "";
+    staticPodFromManifest(manifest, this.config.name, this.#loop.now()); // validates
+    const previous = this.#manifests.get(name);
+    this.#manifests.set(name, manifest);
+    if (previous) this.#stopStaticPod(previous);
+    if (this.#informer) this.#startStaticPods();
+  }
+
+  /** Remove a manifest: the static pod stops and its mirror pod is deleted. */
+  removeStaticPod(name: string): void {
+    const manifest = this.#manifests.get(name);
+    if (!manifest) throw new Error(`node "${this.config.name}" has no static pod manifest "${name}"`);
+    this.#manifests.delete(name);
+    this.#stopStaticPod(manifest);
+  }
+
+  /** Names of the static pod manifests. */
+  staticPodManifests(): string[] {
+    return [...this.#manifests.keys()];
+  }
+
+  #staticKey(manifest: Pod): string {
+    return `${manifest.metadata?.namespace || "default"}/${manifest.metadata?.name}-${this.config.name.toLowerCase()}`;
+  }
+
+  #stopStaticPod(manifest: Pod): void {
+    const key = this.#staticKey(manifest);
+    const worker = this.workers.get(key);
+    if (!worker) return;
+    worker.terminate();
+    const [namespace, name] = key.split("/") as [string, string];
+    try {
+      this.#pods.delete(namespace, name, { gracePeriodSeconds: 0 });
+    } catch {
+      // no mirror pod (yet)
+    }
+  }
+
+  #startStaticPods(): void {
+    for (const manifest of this.#manifests.values()) {
+      const key = this.#staticKey(manifest);
+      if (this.workers.get(key)?.isStatic) continue;
+      const pod = staticPodFromManifest(manifest, this.config.name, this.#loop.now());
+      const worker = new PodWorker(pod, this.#workerHost());
+      this.workers.set(key, worker);
+      this.#workersByUid.set(worker.uid, worker);
+      worker.start();
+    }
+  }
+
+  /** tryReconcileMirrorPods: the mirror pod exists, matches the static pod, and is not being deleted. */
+  #ensureMirrorPod(worker: PodWorker): void {
+    if (!this.running) return;
+    const pod = worker.pod;
+    const namespace = pod.metadata?.namespace as string;
+    const name = pod.metadata?.name as string;
+    const hash = pod.metadata?.annotations?.["kubernetes.io/config.hash"];
+    try {
+      const mirror = this.#pods.find(namespace, name);
+      if (
+        mirror &&
+        isMirrorPod(mirror) &&
+        !mirror.metadata?.deletionTimestamp &&
+        mirror.metadata?.annotations?.["kubernetes.io/config.mirror"] === hash
+      )
+        return;
+      if (mirror)
+        this.#pods.delete(namespace, name, {
+          gracePeriodSeconds: 0,
+          preconditions: { uid: mirror.metadata?.uid as string },
+        });
+      const node = this.#nodes.get(undefined, this.config.name);
+      this.#pods.create(mirrorPodFor(pod, node));
+      this.#written.delete(worker.key);
+      this.#dirty.add(worker);
+      this.#scheduleSync();
+    } catch {
+      // the apiserver is unreachable or the node is not registered yet: the next sync retries
+    }
+  }
+
   #startInformer(): void {
+    this.#startStaticPods();
     this.#informer?.stop();
     this.#informer = new Informer<Pod>(this.#loop, this.#pods, {
       fieldSelector: `spec.nodeName=${this.config.name}`,
@@ -394,6 +490,11 @@ export class Kubelet {
   #onPod(pod: Pod): void {
     const key = keyOf(pod);
     const existing = this.workers.get(key);
+    if (isMirrorPod(pod)) {
+      // A mirror pod only reflects a static pod; one being deleted is recreated by the next sync.
+      if (existing?.isStatic && pod.metadata?.deletionTimestamp) existing.requestSync();
+      return;
+    }
     if (existing && existing.pod.metadata?.uid === pod.metadata?.uid) {
       existing.update(pod);
       return;
@@ -420,6 +521,10 @@ export class Kubelet {
   #onPodDeleted(pod: Pod): void {
     const key = keyOf(pod);
     const worker = this.workers.get(key);
+    if (worker?.isStatic) {
+      worker.requestSync();
+      return;
+    }
     if (!worker || worker.pod.metadata?.uid !== pod.metadata?.uid) return;
     worker.abandon();
     this.workers.delete(key);
@@ -507,6 +612,7 @@ export class Kubelet {
       backOff: this.#backOff,
       imageBackOff: this.#imageBackOff,
       pullErrors: this.#pullErrors,
+      ensureMirrorPod: (worker) => this.#ensureMirrorPod(worker),
       allocateIP: () => this.#allocateIP(),
       releaseIP: (ip) => this.#usedIPs.delete(Number(ip.split(".")[3])),
       statusChanged: (worker) => {
@@ -563,7 +669,7 @@ export class Kubelet {
             { status },
             { subresource: "status" },
           );
-          worker.pod = updated;
+          if (!worker.isStatic) worker.pod = updated;
           this.#written.set(worker.key, text);
         }
         if (worker.isTerminated && pod.metadata?.deletionTimestamp) {

@@ -44,6 +44,8 @@ export interface PodWorkerHost {
   statusChanged(worker: PodWorker): void;
   /** All containers stopped and the sandbox is gone. */
   terminated(worker: PodWorker): void;
+  /** For a static pod: make sure its mirror pod exists in the apiserver. */
+  ensureMirrorPod?(worker: PodWorker): void;
   now(): string;
 }
 
@@ -100,6 +102,8 @@ export class PodWorker {
   pod: Pod;
   readonly key: string;
   readonly uid: string;
+  /** A static pod from a manifest file (its status goes to the mirror pod). */
+  readonly isStatic: boolean;
   readonly actor: Actor<typeof podMachine>;
   sandbox: Sandbox | undefined;
   podIP: string | undefined;
@@ -118,6 +122,7 @@ export class PodWorker {
     this.pod = pod;
     this.key = `${pod.metadata?.namespace}/${pod.metadata?.name}`;
     this.uid = pod.metadata?.uid ?? "";
+    this.isStatic = (pod.metadata?.annotations?.["kubernetes.io/config.source"] ?? "api") !== "api";
     this.#host = host;
     this.#startTime = pod.status?.startTime;
     this.actor = createActor(
@@ -485,6 +490,7 @@ export class PodWorker {
     this.#pending = false;
     const status = this.#generate(false);
     this.#setStatus(status);
+    if (this.isStatic) this.#host.ensureMirrorPod?.(this);
     if (status.phase === "Succeeded" || status.phase === "Failed") {
       // A terminal pod is torn down (its sandbox removed) but stays in the API.
       this.#host.loop.enqueue(() => this.actor.send({ type: "TERMINATE" }));
