@@ -135,6 +135,8 @@ export class ContainerRuntime {
     this.#queue.push({
       run: () => {
         const spec = this.#catalogue.lookup(reference);
+        // A pull queued behind another pull of the same image finds its layers there already.
+        const present = this.#images.get(ref.normalized);
         const millis = !spec
           ? RESOLVE_FAILURE_MS
           : present

@@ -33,8 +33,8 @@ Feature: The STATUS kubectl shows for a pod
     Then the output is:
       """
       NAME     READY   STATUS      RESTARTS   AGE
-      failed   0/1     Error       0          3s
-      ok       0/1     Completed   0          3s
+      failed   0/1     Error       0          2s
+      ok       0/1     Completed   0          2s
       """
 
   Scenario: CrashLoopBackOff with a growing back-off

@@ -471,7 +471,7 @@ export class Shell {
     }
     if (KNOWN_UNSIMULATED.has(base)) {
       io.err(
-        `kubespec: "${base}" is not simulated (see "Images" in docs/steps.md for the commands containers understand)\n`,
+        `kubespec: "${base}" is not simulated (docs/images.md lists the commands containers understand)\n`,
       );
       return 127;
     }

@@ -258,7 +258,7 @@ function* fetchUrl(args: string[], io: ShellIO, shell: Shell, tool: "wget" | "cu
 
 /**
  * The tools kubespec's containers have, with busybox's or GNU coreutils' messages and exit codes.
- * Keep this list and the "Images" section of docs/steps.md in step.
+ * Keep this list and docs/images.md in step.
  */
 export const COMMANDS: Record<string, Tool> = {
   true: { run: () => 0 },
