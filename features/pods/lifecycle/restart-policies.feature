@@ -44,3 +44,17 @@ Feature: Restart policies and exit codes decide the pod's phase
         ContainersReady             False
         PodScheduled                True
       """
+
+  Scenario: busybox without a command exits at once and crash-loops
+    busybox's default command is `sh`, which has no terminal to read from and exits 0 straight
+    away; with restartPolicy Always the kubelet keeps restarting it.
+    Given a cluster with 1 node
+    When I run "kubectl run box --image=busybox"
+    Then within 1 minute, pod "box" is "CrashLoopBackOff"
+    When I run "kubectl describe pod box"
+    Then the output contains:
+      """
+          Last State:     Terminated
+            Reason:       Completed
+            Exit Code:    0
+      """
