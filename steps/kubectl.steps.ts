@@ -6,6 +6,7 @@ import {
   expectErrorOutput,
   expectOutput,
   expectOutputContains,
+  expectOutputNotContains,
 } from "../src/world/output.ts";
 
 /** Run a kubectl command line; its stdout, stderr and exit code are kept for the next steps. */
@@ -44,6 +45,11 @@ Then("the error output is:", function (this: KubespecWorld, expected: string) {
 /** The last command's stdout or stderr contains the text. */
 Then("the output contains {string}", function (this: KubespecWorld, text: string) {
   expectOutputContains(this.requireLastCommand(), text);
+});
+
+/** Neither the last command's stdout nor its stderr contains the text. */
+Then("the output does not contain {string}", function (this: KubespecWorld, text: string) {
+  expectOutputNotContains(this.requireLastCommand(), text);
 });
 
 /** The last command's stdout or stderr contains the doc string. */

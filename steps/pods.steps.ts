@@ -1,6 +1,6 @@
 import { defineAssertion } from "../src/world/assertions.ts";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
-import { expectPodCount, expectPodNode, expectPodStatus } from "../src/world/pods.ts";
+import { expectPodCount, expectPodNode, expectPodReady, expectPodStatus } from "../src/world/pods.ts";
 
 /** The pod's STATUS column, as `kubectl get pods` shows it (`Running`, `Pending`, `ContainerCreating`, …); `ns/name` for other namespaces. */
 defineAssertion(
@@ -25,3 +25,13 @@ defineAssertion(
     await expectPodCount(this, count, selector, status);
   },
 );
+
+/** The pod's Ready condition is True (every container ready, readiness gates passed). */
+defineAssertion("pod {string} is ready", async function (this: KubespecWorld, name: string) {
+  await expectPodReady(this, name, true);
+});
+
+/** The pod's Ready condition is not True. */
+defineAssertion("pod {string} is not ready", async function (this: KubespecWorld, name: string) {
+  await expectPodReady(this, name, false);
+});

@@ -66,9 +66,9 @@ Feature: DaemonSets follow the nodes; StatefulSets start in order
     Then the output is:
       """
       LAST SEEN   TYPE     REASON             OBJECT            MESSAGE
-      9s          Normal   SuccessfulCreate   statefulset/web   create Pod web-0 in StatefulSet web successful
-      5s          Normal   SuccessfulCreate   statefulset/web   create Pod web-1 in StatefulSet web successful
-      1s          Normal   SuccessfulCreate   statefulset/web   create Pod web-2 in StatefulSet web successful
+      10s         Normal   SuccessfulCreate   statefulset/web   create Pod web-0 in StatefulSet web successful
+      6s          Normal   SuccessfulCreate   statefulset/web   create Pod web-1 in StatefulSet web successful
+      2s          Normal   SuccessfulCreate   statefulset/web   create Pod web-2 in StatefulSet web successful
       """
     When I run "kubectl scale statefulset web --replicas=1"
     Then within 1 minute, 1 pod matching "app=web" is "Running"
@@ -77,5 +77,5 @@ Feature: DaemonSets follow the nodes; StatefulSets start in order
     Then the output is:
       """
       NAME   READY   AGE
-      web    1/1     9s
+      web    1/1     10s
       """

@@ -44,17 +44,12 @@ Feature: A Deployment rolls out a new version step by step
       """
       NAME             DESIRED   CURRENT   READY   AGE
       web-66fd85854b   2         2         0       0s
-      web-6d8cf46959   3         3         3       7s
-      """
-    And within 1 minute, "kubectl get rs" prints:
-      """
-      NAME             DESIRED   CURRENT   READY   AGE
-      web-66fd85854b   4         4         2       5s
-      web-6d8cf46959   1         1         1       12s
+      web-6d8cf46959   3         3         3       4s
       """
     When I run "kubectl rollout status deployment/web"
     Then the output is:
       """
+      Waiting for deployment "web" rollout to finish: 2 out of 4 new replicas have been updated...
       Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...
       Waiting for deployment "web" rollout to finish: 3 of 4 updated replicas are available...
       deployment "web" successfully rolled out
@@ -63,21 +58,21 @@ Feature: A Deployment rolls out a new version step by step
     Then the output is:
       """
       NAME   READY   UP-TO-DATE   AVAILABLE   AGE   CONTAINERS   IMAGES       SELECTOR
-      web    4/4     4            4           18s   nginx        nginx:1.27   app=web
+      web    4/4     4            4           12s   nginx        nginx:1.27   app=web
       """
     When I run "kubectl get events --field-selector involvedObject.kind=Deployment"
     Then the output is:
       """
       LAST SEEN   TYPE     REASON              OBJECT           MESSAGE
-      18s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6d8cf46959 from 0 to 4
-      11s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 0 to 1
-      11s         Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 4 to 3
-      11s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 1 to 2
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 3 to 2
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 2 to 3
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 2 to 1
-      7s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 3 to 4
-      3s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 1 to 0
+      12s         Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-6d8cf46959 from 0 to 4
+      8s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 0 to 1
+      8s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 4 to 3
+      8s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 1 to 2
+      4s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 3 to 2
+      4s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 2 to 3
+      4s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 2 to 1
+      4s          Normal   ScalingReplicaSet   deployment/web   Scaled up replica set web-66fd85854b from 3 to 4
+      2s          Normal   ScalingReplicaSet   deployment/web   Scaled down replica set web-6d8cf46959 from 1 to 0
       """
     When I run "kubectl rollout history deployment/web"
     Then the output is:

@@ -35,7 +35,7 @@ Feature: A ReplicaSet keeps its replica count
     Then the output is:
       """
       NAME       DESIRED   CURRENT   READY   AGE
-      frontend   3         3         3       8s
+      frontend   3         3         3       6s
       """
 
   Scenario: Scaling down deletes pods, scaling up creates them

@@ -45,6 +45,15 @@ export interface Cluster {
   /** Stop or start a control-plane component (`kube-scheduler`, `kube-controller-manager`). */
   controlPlaneComponent(component: string, action: "stop" | "start"): Promise<void>;
   /**
+   * Teach the cluster's registry images and what they do (image specs, see ImageCatalogue); a live
+   * cluster refuses.
+   */
+  addImages(images: readonly unknown[]): Promise<void>;
+  /** Put a static pod manifest on a node (its kubelet runs it and mirrors it); a live cluster refuses. */
+  addStaticPod(node: string, manifest: Pod): Promise<void>;
+  /** Remove a static pod manifest from a node. */
+  removeStaticPod(node: string, name: string): Promise<void>;
+  /**
    * The recorded control-plane conversation (requests, storage writes, watch notifications). Only
    * a simulated cluster can record it; a live driver throws.
    */

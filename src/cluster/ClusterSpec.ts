@@ -31,6 +31,8 @@ export const nodeSpecSchema = z.object({
   labels: z.record(z.string(), z.string()).default({}),
   taints: z.array(taintSchema).default([]),
   controlPlane: z.boolean().default(false),
+  /** Static pod manifests the node's kubelet runs (its `/etc/kubernetes/manifests`). */
+  staticPods: z.array(z.looseObject({ kind: z.literal("Pod") })).default([]),
 });
 
 /** A whole simulated cluster (kubeadm-shaped: one control-plane node plus workers). */

@@ -14,6 +14,8 @@ import { Etcd } from "../etcd/Etcd.ts";
 import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
 import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
+import { KubeletConnections } from "../kubelet/KubeletConnections.ts";
+import { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { Cluster, CommandResult } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
@@ -55,7 +57,11 @@ export class SimulatedCluster implements Cluster {
   readonly controllerManager: ControllerManager;
   readonly schedulers = new Map<string, Scheduler>();
   readonly kubelets = new Map<string, Kubelet>();
+  /** The apiserver's connections to the kubelets (`pods/log`, `pods/exec`). */
+  readonly kubeletConnections: KubeletConnections;
   readonly images = new ImageCatalogue();
+  /** Every pod sandbox by IP, across nodes (probes, wget/curl in containers, later kube-proxy). */
+  readonly network = new PodNetwork();
   readonly recorder: Conversation | undefined;
   readonly #kubectl: Kubectl;
   readonly #workingDirectory: string;
@@ -94,6 +100,7 @@ export class SimulatedCluster implements Cluster {
       this.recorder = new Conversation(this.loop);
       this.apiserver.observer = this.recorder.observer;
     }
+    this.kubeletConnections = new KubeletConnections(this.apiserver, (node) => this.kubelets.get(node));
     this.#bootstrapNamespaces();
     const ctx = { loop: this.loop, random: this.random.fork("kube-controller-manager"), api: this.apiserver };
     this.controllerManager = new ControllerManager(ctx);
@@ -109,6 +116,7 @@ export class SimulatedCluster implements Cluster {
       client,
       now: () => this.loop.now(),
       wait: (done, timeout) => this.loop.advanceUntil(this.loop.now() + timeout, done),
+      kubelets: this.kubeletConnections,
       readFile: (path) => readFileSync(resolve(this.#workingDirectory, path), "utf8"),
       listDirectory: (path) => {
         const full = resolve(this.#workingDirectory, path);
@@ -171,6 +179,7 @@ export class SimulatedCluster implements Cluster {
       })),
       podCIDR: `10.244.${index}.0/24`,
       internalIP: `172.18.0.${index + 2}`,
+      staticPods: node.staticPods as unknown as Pod[],
     };
     const kubelet = new Kubelet(
       this.loop,
@@ -178,10 +187,37 @@ export class SimulatedCluster implements Cluster {
       this.apiserver,
       this.images,
       config,
+      this.network,
     );
     this.kubelets.set(node.name, kubelet);
     kubelet.start();
     return kubelet;
+  }
+
+  async addImages(images: readonly unknown[]): Promise<void> {
+    for (const image of images) this.images.add(image);
+  }
+
+  /** Place a static pod manifest on a node (as a file in its `/etc/kubernetes/manifests`). */
+  async addStaticPod(node: string, manifest: Pod): Promise<void> {
+    const kubelet = this.kubelets.get(node);
+    if (!kubelet)
+      throw new Error(
+        `there is no node "${node}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
+      );
+    kubelet.addStaticPod(manifest);
+    this.loop.settle();
+  }
+
+  /** Remove a static pod manifest from a node. */
+  async removeStaticPod(node: string, name: string): Promise<void> {
+    const kubelet = this.kubelets.get(node);
+    if (!kubelet)
+      throw new Error(
+        `there is no node "${node}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
+      );
+    kubelet.removeStaticPod(name);
+    this.loop.settle();
   }
 
   /** Run kubectl synchronously. */

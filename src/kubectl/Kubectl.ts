@@ -1,14 +1,17 @@
 import { Command, CommanderError } from "commander";
 import { parse as parseShell } from "shell-quote";
 import type { Client } from "../client/Client.ts";
+import type { KubeletConnections } from "../kubelet/KubeletConnections.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerCordon } from "./commands/cordon.ts";
 import { registerCreate } from "./commands/create.ts";
 import { registerDelete } from "./commands/delete.ts";
 import { registerDescribe } from "./commands/describe.ts";
 import { registerDrain } from "./commands/drain.ts";
+import { registerExec } from "./commands/exec.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
+import { registerLogs } from "./commands/logs.ts";
 import { registerRollout } from "./commands/rollout.ts";
 import { registerRun } from "./commands/run.ts";
 import { registerScale } from "./commands/scale.ts";
@@ -39,6 +42,8 @@ export interface KubectlHost {
   readFile(path: string): string;
   /** List a directory's manifest files (`-f dir/`), or undefined if `path` is not a directory. */
   listDirectory(path: string): string[] | undefined;
+  /** The apiserver's connections to kubelets (`pods/log`, `pods/exec`), when the cluster has nodes. */
+  readonly kubelets?: KubeletConnections;
 }
 
 /** Output and shared state of one invocation. */
@@ -172,6 +177,8 @@ export class Kubectl {
       registerCordon,
       registerDrain,
       registerTaint,
+      registerLogs,
+      registerExec,
     ]) {
       register(program, ctx);
     }

@@ -9,10 +9,16 @@ import { EventRecorder } from "../client/EventRecorder.ts";
 import { Informer } from "../client/Informer.ts";
 import type { EventLoop } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
-import { ContainerRuntime } from "./ContainerRuntime.ts";
+import { BackOff } from "./BackOff.ts";
+import { ContainerRuntime, type ExecResult } from "./ContainerRuntime.ts";
+import { containerIDForLogs, formatLogs, KubeletError, type LogOptions } from "./containerLogs.ts";
 import type { ImageCatalogue } from "./ImageCatalogue.ts";
 import { HEARTBEAT_MS, kubeletMachine } from "./kubeletMachine.ts";
+import { Pleg } from "./Pleg.ts";
+import { canAdmitPod } from "./PodAdmission.ts";
 import { PodWorker, type PodWorkerHost } from "./PodWorker.ts";
+import { PodNetwork } from "./runtime/PodNetwork.ts";
+import { isMirrorPod, mirrorPodFor, staticPodFromManifest } from "./StaticPods.ts";
 
 /** How a node is built (what kubeadm and the kubelet's flags would say). */
 export interface NodeConfig {
@@ -26,6 +32,8 @@ export interface NodeConfig {
   /** e.g. 10.244.1.0/24. */
   podCIDR: string;
   internalIP: string;
+  /** Manifests in the node's static pod directory (`/etc/kubernetes/manifests`). */
+  staticPods?: readonly Pod[];
 }
 
 /** kubelet --node-status-report-frequency. */
@@ -73,6 +81,14 @@ export class Kubelet {
   #lastReport = 0;
   #lastReportedStatus = "";
   #usedIPs = new Set<number>();
+  /** Container restart and image pull back-off, per container and per image. */
+  readonly #backOff: BackOff;
+  readonly #imageBackOff: BackOff;
+  readonly #pullErrors = new Map<string, string>();
+  readonly #pleg: Pleg;
+  readonly #workersByUid = new Map<string, PodWorker>();
+  /** Static pods by their manifest name, as read from the manifest directory. */
+  readonly #manifests = new Map<string, Pod>();
   /** Index (0 = .2) of the last address handed out. */
   #lastIP = -1;
 
@@ -82,6 +98,7 @@ export class Kubelet {
     api: ApiServer,
     catalogue: ImageCatalogue,
     config: NodeConfig,
+    network: PodNetwork = new PodNetwork(),
   ) {
     this.config = config;
     this.#loop = loop;
@@ -94,7 +111,14 @@ export class Kubelet {
       host: config.name,
       api: "core",
     });
-    this.runtime = new ContainerRuntime(loop, random, catalogue);
+    this.runtime = new ContainerRuntime(loop, random, catalogue, network);
+    this.#backOff = new BackOff(() => loop.now());
+    this.#imageBackOff = new BackOff(() => loop.now());
+    this.#pleg = new Pleg(loop, (uid) => this.#workersByUid.get(uid)?.requestSync());
+    this.runtime.onContainerChange = (container) => this.#pleg.changed(container.config.podUid);
+    this.runtime.onSandboxChange = (sandbox) => this.#pleg.changed(sandbox.podUid);
+    for (const manifest of config.staticPods ?? [])
+      this.#manifests.set(manifest.metadata?.name ?? "", manifest);
     this.actor = createActor(
       kubeletMachine.provide({
         actions: {
@@ -164,6 +188,11 @@ export class Kubelet {
       memory: Quantity.parse(this.config.memory).toString(),
       pods: String(this.config.pods),
     };
+  }
+
+  /** What the node offers pods (capacity minus the eviction threshold). */
+  allocatable(): Record<string, string> {
+    return this.#allocatable();
   }
 
   #allocatable(): Record<string, string> {
@@ -398,13 +427,105 @@ export class Kubelet {
     this.#informer = undefined;
     for (const worker of this.workers.values()) worker.abandon();
     this.workers.clear();
+    this.#workersByUid.clear();
+    this.#pleg.reset();
+    this.runtime.reset();
     this.#dirty.clear();
     this.#written.clear();
   }
 
   // ---- pods ----
 
+  // ---- static pods (the file source) and their mirror pods ----
+
+  /**
+   * Put a manifest in the node's static pod directory: the kubelet runs it as `<name>-<node>` and
+   * mirrors it into the apiserver. A manifest of the same name is replaced.
+   */
+  addStaticPod(manifest: Pod): void {
+    const name = manifest.metadata?.name ?? "";
+    staticPodFromManifest(manifest, this.config.name, this.#loop.now()); // validates
+    const previous = this.#manifests.get(name);
+    this.#manifests.set(name, manifest);
+    if (previous) this.#stopStaticPod(previous);
+    if (this.#informer) this.#startStaticPods();
+  }
+
+  /** Remove a manifest: the static pod stops and its mirror pod is deleted. */
+  removeStaticPod(name: string): void {
+    const manifest = this.#manifests.get(name);
+    if (!manifest) throw new Error(`node "${this.config.name}" has no static pod manifest "${name}"`);
+    this.#manifests.delete(name);
+    this.#stopStaticPod(manifest);
+  }
+
+  /** Names of the static pod manifests. */
+  staticPodManifests(): string[] {
+    return [...this.#manifests.keys()];
+  }
+
+  #staticKey(manifest: Pod): string {
+    return `${manifest.metadata?.namespace || "default"}/${manifest.metadata?.name}-${this.config.name.toLowerCase()}`;
+  }
+
+  #stopStaticPod(manifest: Pod): void {
+    const key = this.#staticKey(manifest);
+    const worker = this.workers.get(key);
+    if (!worker) return;
+    worker.terminate();
+    const [namespace, name] = key.split("/") as [string, string];
+    try {
+      this.#pods.delete(namespace, name, { gracePeriodSeconds: 0 });
+    } catch {
+      // no mirror pod (yet)
+    }
+  }
+
+  #startStaticPods(): void {
+    for (const manifest of this.#manifests.values()) {
+      const key = this.#staticKey(manifest);
+      if (this.workers.get(key)?.isStatic) continue;
+      const pod = staticPodFromManifest(manifest, this.config.name, this.#loop.now());
+      const worker = new PodWorker(pod, this.#workerHost());
+      this.workers.set(key, worker);
+      this.#workersByUid.set(worker.uid, worker);
+      worker.start();
+    }
+  }
+
+  /** tryReconcileMirrorPods: the mirror pod exists, matches the static pod, and is not being deleted. */
+  #ensureMirrorPod(worker: PodWorker): void {
+    if (!this.running) return;
+    const pod = worker.pod;
+    const namespace = pod.metadata?.namespace as string;
+    const name = pod.metadata?.name as string;
+    const hash = pod.metadata?.annotations?.["kubernetes.io/config.hash"];
+    try {
+      const mirror = this.#pods.find(namespace, name);
+      if (
+        mirror &&
+        isMirrorPod(mirror) &&
+        !mirror.metadata?.deletionTimestamp &&
+        mirror.metadata?.annotations?.["kubernetes.io/config.mirror"] === hash
+      )
+        return;
+      if (mirror)
+        this.#pods.delete(namespace, name, {
+          gracePeriodSeconds: 0,
+          preconditions: { uid: mirror.metadata?.uid as string },
+        });
+      const node = this.#nodes.get(undefined, this.config.name);
+      this.#pods.create(mirrorPodFor(pod, node));
+      this.#written.delete(worker.key);
+      this.#dirty.add(worker);
+      this.#scheduleSync();
+    } catch {
+      // the apiserver is unreachable or the node is not registered yet: the next sync retries
+    }
+  }
+
   #startInformer(): void {
+    this.#startStaticPods();
     this.#informer?.stop();
     this.#informer = new Informer<Pod>(this.#loop, this.#pods, {
       fieldSelector: `spec.nodeName=${this.config.name}`,
@@ -420,6 +541,11 @@ export class Kubelet {
   #onPod(pod: Pod): void {
     const key = keyOf(pod);
     const existing = this.workers.get(key);
+    if (isMirrorPod(pod)) {
+      // A mirror pod only reflects a static pod; one being deleted is recreated by the next sync.
+      if (existing?.isStatic && pod.metadata?.deletionTimestamp) existing.requestSync();
+      return;
+    }
     if (existing && existing.pod.metadata?.uid === pod.metadata?.uid) {
       existing.update(pod);
       return;
@@ -427,11 +553,18 @@ export class Kubelet {
     if (existing) {
       existing.abandon();
       this.workers.delete(key);
+      this.#workersByUid.delete(existing.uid);
     }
     const phase = pod.status?.phase;
     if (phase === "Succeeded" || phase === "Failed") return;
+    const rejection = pod.metadata?.deletionTimestamp ? undefined : this.#admit(pod);
+    if (rejection) {
+      this.#reject(pod, rejection.reason, rejection.message);
+      return;
+    }
     const worker = new PodWorker(pod, this.#workerHost());
     this.workers.set(key, worker);
+    this.#workersByUid.set(worker.uid, worker);
     worker.start();
     if (pod.metadata?.deletionTimestamp) worker.terminate();
   }
@@ -439,19 +572,98 @@ export class Kubelet {
   #onPodDeleted(pod: Pod): void {
     const key = keyOf(pod);
     const worker = this.workers.get(key);
+    if (worker?.isStatic) {
+      worker.requestSync();
+      return;
+    }
     if (!worker || worker.pod.metadata?.uid !== pod.metadata?.uid) return;
     worker.abandon();
     this.workers.delete(key);
+    this.#workersByUid.delete(worker.uid);
     this.#dirty.delete(worker);
     this.#written.delete(key);
   }
 
+  /** canAdmitPod against the pods this kubelet runs (not yet terminal). */
+  #admit(pod: Pod) {
+    const admitted = [...this.workers.values()]
+      .filter((w) => !w.isTerminated && w.status().phase !== "Succeeded" && w.status().phase !== "Failed")
+      .map((w) => w.pod);
+    return canAdmitPod(pod, admitted, this.#allocatable());
+  }
+
+  /** rejectPod: a Warning event and a Failed status carrying the reason. */
+  #reject(pod: Pod, reason: string, message: string): void {
+    this.#events.record(pod as never, "Warning", reason, message);
+    try {
+      this.#pods.patch(
+        pod.metadata?.namespace,
+        pod.metadata?.name as string,
+        "merge",
+        {
+          status: {
+            phase: "Failed",
+            reason,
+            message: `Pod was rejected: ${message}`,
+            qosClass: pod.status?.qosClass,
+          },
+        },
+        { subresource: "status" },
+      );
+    } catch {
+      // the pod is gone, or the apiserver is unreachable: the next update retries
+    }
+  }
+
+  // ---- the kubelet's API (what the apiserver proxies for logs and exec) ----
+
+  #workerFor(namespace: string, name: string): PodWorker | undefined {
+    return this.workers.get(`${namespace}/${name}`);
+  }
+
+  /**
+   * GET /containerLogs/{namespace}/{pod}/{container}: the container's log, or the kubelet's error
+   * (container waiting to start, no previous container, …) as a {@link KubeletError}.
+   */
+  containerLogs(namespace: string, name: string, container: string, options: LogOptions = {}): string {
+    const worker = this.#workerFor(namespace, name);
+    if (!worker) throw new KubeletError(`pod "${name}" cannot be found - no logs available`);
+    const id = containerIDForLogs(name, worker.status(), container, options.previous ?? false);
+    const instance = worker.instances(container).find((c) => c.id === id);
+    return instance ? formatLogs(instance.logs, options, this.#loop.now()) : "";
+  }
+
+  /**
+   * POST /exec/{namespace}/{pod}/{container}: run a command in the running container; `done`
+   * gets its output and exit code, or why it could not run.
+   */
+  exec(
+    namespace: string,
+    name: string,
+    container: string,
+    argv: readonly string[],
+    done: (result: ExecResult) => void,
+  ): void {
+    const instance = this.#workerFor(namespace, name)?.instances(container)[0];
+    if (!instance || (instance.state !== "running" && instance.state !== "stopping")) {
+      done({ ok: false, timedOut: false, message: `container not found ("${container}")` });
+      return;
+    }
+    this.runtime.exec(instance, argv, Number.POSITIVE_INFINITY, done);
+  }
+
   #workerHost(): PodWorkerHost {
+    const gateway = `${this.config.podCIDR.split("/")[0]?.split(".").slice(0, 3).join(".")}.1`;
     return {
       loop: this.#loop,
       runtime: this.runtime,
       events: this.#events,
       hostIP: this.config.internalIP,
+      probeSource: gateway,
+      backOff: this.#backOff,
+      imageBackOff: this.#imageBackOff,
+      pullErrors: this.#pullErrors,
+      ensureMirrorPod: (worker) => this.#ensureMirrorPod(worker),
       allocateIP: () => this.#allocateIP(),
       releaseIP: (ip) => this.#usedIPs.delete(Number(ip.split(".")[3])),
       statusChanged: (worker) => {
@@ -508,7 +720,7 @@ export class Kubelet {
             { status },
             { subresource: "status" },
           );
-          worker.pod = updated;
+          if (!worker.isStatic) worker.pod = updated;
           this.#written.set(worker.key, text);
         }
         if (worker.isTerminated && pod.metadata?.deletionTimestamp) {

@@ -2,62 +2,75 @@ import { setup } from "xstate";
 
 /** Events a pod worker's statechart accepts. */
 export type PodEvent =
-  | { type: "SANDBOX_READY" }
-  | { type: "CONTAINERS_STARTED" }
+  | { type: "SYNC" }
+  | { type: "SYNC_DONE"; failed: boolean }
   | { type: "TERMINATE" }
-  | { type: "CONTAINERS_STOPPED" }
-  | { type: "KILL" };
+  | { type: "STOPPED" };
+
+/** Requeue delay after a sync that failed (a container backing off, a failed pull): kubelet `backOffPeriod`. */
+export const SYNC_RETRY_MS = 10_000;
 
 /**
- * The lifecycle of a pod on its node, as the kubelet's pod worker drives it: create the sandbox
- * (network namespace, pod IP), pull and start the containers, run, and on deletion stop the
- * containers (TERM, then KILL at the end of the grace period) before the pod is terminated.
- * Actions and delays are supplied by {@link PodWorker} with `machine.provide`.
+ * A pod's life on its node, as the kubelet's pod worker drives it (pkg/kubelet/pod_workers.go):
+ * `syncing` runs SyncPod whenever something changed (a container started or died, a probe
+ * failed, the pod was updated) and again 10 s after a sync that hit an error (a crash-looping
+ * container, an image that cannot be pulled); `terminating` stops the containers (preStop, stop
+ * signal, KILL at the end of the grace period); `terminated` removes the sandbox.
+ * Actions, guards and delays are supplied by {@link PodWorker} with `machine.provide`.
  *
  * @example
  * ```ts
- * createActor(podMachine.provide({ actions: { ... }, delays: { gracePeriod: 30_000 } }), { clock: loop }).start();
+ * createActor(podMachine.provide({ actions: { syncPod, ... } }), { clock: loop }).start();
  * ```
  */
 export const podMachine = setup({
   types: { events: {} as PodEvent },
   actions: {
-    createSandbox: () => {},
-    startContainers: () => {},
-    stopContainers: () => {},
-    killContainers: () => {},
-    reportTerminated: () => {},
+    syncPod: () => {},
+    markPending: () => {},
+    cancelSync: () => {},
+    terminatePod: () => {},
+    cleanup: () => {},
   },
-  delays: { gracePeriod: 30_000 },
+  guards: {
+    pending: () => false,
+    failed: ({ event }) => event.type === "SYNC_DONE" && event.failed,
+  },
+  delays: { retry: SYNC_RETRY_MS },
 }).createMachine({
   id: "pod",
-  initial: "pending",
+  initial: "syncing",
   states: {
-    pending: {
-      initial: "sandbox",
+    syncing: {
+      initial: "working",
       on: { TERMINATE: "terminating" },
+      exit: "cancelSync",
       states: {
-        sandbox: {
-          entry: "createSandbox",
-          on: { SANDBOX_READY: "containers" },
+        working: {
+          entry: "syncPod",
+          on: {
+            SYNC: { actions: "markPending" },
+            SYNC_DONE: [
+              { guard: "pending", target: "working", reenter: true },
+              { guard: "failed", target: "backingOff" },
+              { target: "idle" },
+            ],
+          },
         },
-        containers: {
-          entry: "startContainers",
-          on: { CONTAINERS_STARTED: "#pod.running" },
+        idle: { on: { SYNC: "working" } },
+        backingOff: {
+          on: { SYNC: "working" },
+          after: { retry: "working" },
         },
       },
     },
-    running: {
-      on: { TERMINATE: "terminating" },
-    },
     terminating: {
-      entry: "stopContainers",
-      on: { CONTAINERS_STOPPED: "terminated", KILL: { actions: "killContainers" } },
-      after: { gracePeriod: { actions: "killContainers" } },
+      entry: "terminatePod",
+      on: { STOPPED: "terminated" },
     },
     terminated: {
       type: "final",
-      entry: "reportTerminated",
+      entry: "cleanup",
     },
   },
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { parse as parseYaml } from "yaml";
 import { apiVersionOf, type ResourceType } from "../api/kinds.ts";
 import { StatusError } from "../api/StatusError.ts";
-import type { KubeObject, Pod } from "../api/types.ts";
+import type { KubeObject } from "../api/types.ts";
 import type {
   DeleteOptions,
   FieldValidation,
@@ -570,46 +570,22 @@ export class ApiHttpServer {
     }
   }
 
-  /** The apiserver's part of `pods/log` (pkg/registry/core/pod LogLocation), then the kubelet's. */
+  /** `pods/log`: the apiserver's checks and the kubelet's answer, shared with the built-in kubectl. */
   #logs(user: string, type: ResourceType, namespace: string, name: string, query: URLSearchParams): string {
-    const pod = this.cluster.apiserver.get(user, type, namespace, name) as unknown as Pod;
-    const containers = pod.spec?.containers ?? [];
-    let container = query.get("container") ?? "";
-    if (!container) {
-      if (containers.length === 1) container = containers[0]?.name as string;
-      else {
-        const names = containers.map((c) => c.name).join(" ");
-        throw StatusError.badRequest(
-          `a container name must be specified for pod ${name}, choose one of: [${names}]`,
-        );
-      }
-    }
-    const all = [...(pod.spec?.initContainers ?? []), ...containers].map((c) => c.name);
-    if (!all.includes(container)) {
-      throw StatusError.badRequest(`container ${container} is not valid for pod ${name}`);
-    }
-    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
-    const status = statuses.find((s) => s.name === container);
-    const waiting = status?.state?.waiting;
-    if (!status || (waiting && !status.lastState?.terminated)) {
-      const reason = waiting?.reason ?? "ContainerCreating";
-      throw StatusError.badRequest(
-        `container "${container}" in pod "${name}" is waiting to start: ${reason}`,
-      );
-    }
-    const logs = this.#hooks.containerLogs;
-    if (!logs) {
-      throw StatusError.unavailable(
-        "kubespec does not simulate container output yet: no log source is registered",
-      );
-    }
-    const tail = query.get("tailLines");
-    return logs(pod, {
-      container,
-      follow: query.get("follow") === "true",
+    void user;
+    void type;
+    const number = (key: string) => (query.get(key) === null ? undefined : Number(query.get(key)));
+    const tailLines = number("tailLines");
+    const sinceSeconds = number("sinceSeconds");
+    const limitBytes = number("limitBytes");
+    const container = query.get("container");
+    return this.cluster.kubeletConnections.logs(namespace, name, {
+      ...(container ? { container } : {}),
       previous: query.get("previous") === "true",
       timestamps: query.get("timestamps") === "true",
-      ...(tail !== null ? { tailLines: Number(tail) } : {}),
+      ...(tailLines !== undefined ? { tailLines } : {}),
+      ...(sinceSeconds !== undefined ? { sinceSeconds } : {}),
+      ...(limitBytes !== undefined ? { limitBytes } : {}),
     });
   }
 

@@ -3,23 +3,15 @@ import { applyPatch as applyJsonPatch, type Operation } from "rfc6902";
 import type { ResourceType } from "../api/kinds.ts";
 import { type LabelSelectorStruct, selectorFromLabelSelector } from "../api/labels.ts";
 import { StatusError } from "../api/StatusError.ts";
-import type { KubeObject, Pod } from "../api/types.ts";
+import type { KubeObject } from "../api/types.ts";
 import type { ApiServer, DeleteOptions, PatchType } from "../apiserver/ApiServer.ts";
-
-/** What a `pods/log` request asks for (PodLogOptions). */
-export interface PodLogOptions {
-  container: string;
-  follow: boolean;
-  previous: boolean;
-  tailLines?: number;
-  timestamps: boolean;
-}
 
 /**
  * The subresources whose behaviour is not (yet) a method of {@link ApiServer}, each behind one
  * named hook so the component that grows the capability can fill it in without touching the
  * HTTP server: scale (until the apiserver serves scale itself), eviction (until it checks
- * PodDisruptionBudgets), container logs (the kubelet's side), and server-side apply.
+ * PodDisruptionBudgets) and server-side apply. Container logs go to the kubelets through
+ * SimulatedCluster.kubeletConnections.
  */
 export interface SubresourceHooks {
   /** `GET .../scale`: the autoscaling/v1 Scale of a scalable object. */
@@ -35,11 +27,6 @@ export interface SubresourceHooks {
   ): KubeObject;
   /** `POST pods/{name}/eviction`. */
   evict(user: string, namespace: string, name: string, eviction: KubeObject): void;
-  /**
-   * The output of a container whose pod the apiserver found running (the kubelet's part of
-   * `pods/log`). Undefined: kubespec's runtime keeps no container output yet.
-   */
-  containerLogs?: (pod: Pod, options: PodLogOptions) => string;
   /** `PATCH` with `application/apply-patch+yaml` (server-side apply), when the apiserver has it. */
   serverSideApply?: (
     user: string,

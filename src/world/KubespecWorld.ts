@@ -23,6 +23,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   lastCommand: LastCommand | undefined;
   /** Directory of the running feature file; relative manifest paths resolve against it. */
   featureDirectory = process.cwd();
+  /** Images the scenario declared (added to the cluster's registry when it starts). */
+  readonly images: unknown[] = [];
   readonly seed: number;
 
   constructor(options: IWorldOptions<KubespecParameters>) {
@@ -47,6 +49,7 @@ export class KubespecWorld extends World<KubespecParameters> {
       { ...spec, seed: this.seed },
       { workingDirectory: this.featureDirectory },
     );
+    if (this.images.length > 0) await this.cluster.addImages(this.images);
   }
 
   /** Run kubectl and keep (and attach to the report) what it printed. */

@@ -44,3 +44,10 @@ export function expectCommandFailed(command: LastCommand, text: string): void {
     );
   }
 }
+
+/** Neither stdout nor stderr contains `text`. */
+export function expectOutputNotContains(command: LastCommand, text: string): void {
+  const all = normalize(`${command.stdout}\n${command.stderr}`);
+  if (all.includes(normalize(text)))
+    throw new Error(`the output contains, but should not:\n${text}\n\nactual:\n${shown(command)}`);
+}

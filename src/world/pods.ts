@@ -52,3 +52,18 @@ export async function expectPodCount(
     );
   }
 }
+
+/** The pod's Ready condition is True (`ready` true) or not (`ready` false). */
+export async function expectPodReady(world: KubespecWorld, ref: string, ready: boolean): Promise<void> {
+  const pod = await requirePod(world, ref);
+  const condition = pod.status?.conditions?.find((c) => c.type === "Ready");
+  const actual = condition?.status === "True";
+  if (actual !== ready) {
+    const why = condition?.message
+      ? ` (${condition.reason}: ${condition.message})`
+      : condition?.reason
+        ? ` (${condition.reason})`
+        : "";
+    throw new Error(`pod "${ref}" is ${actual ? "ready" : `not ready${why}`}`);
+  }
+}

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import type { ResourceType } from "../../api/kinds.ts";
-import type { Event, KubeObject, Pod } from "../../api/types.ts";
+import type { Event, KubeObject, Lease, Node, Pod } from "../../api/types.ts";
+import type { Client } from "../../client/Client.ts";
+import { describeNode } from "../describe/nodes.ts";
 import { describePod } from "../describe/pods.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
@@ -8,11 +10,30 @@ import { KubectlError } from "../KubectlError.ts";
 import { parseResourceArgs } from "../resources.ts";
 import { listResources } from "./common.ts";
 
-/** A describer renders one object with its events at virtual time `now`. */
-export type Describer = (object: KubeObject, events: Event[], now: number) => string;
+/** A describer renders one object with its events at virtual time `now` (`client` reads related objects). */
+export type Describer = (object: KubeObject, events: Event[], now: number, client: Client) => string;
+
+/** describe node: the node's Lease and its non-terminated pods, read as kubectl reads them. */
+function nodeDescriber(o: KubeObject, events: Event[], now: number, client: Client): string {
+  const name = o.metadata.name as string;
+  return describeNode(o as unknown as Node, events, now, {
+    lease: () => {
+      try {
+        return client.resource<Lease>("leases").get("kube-node-lease", name);
+      } catch (error) {
+        return { error };
+      }
+    },
+    pods: () =>
+      client.resource<Pod>("pods").list(undefined, {
+        fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`,
+      }).items,
+  });
+}
 
 const DESCRIBERS: Record<string, Describer> = {
   Pod: (o, events, now) => describePod(o as unknown as Pod, events, now),
+  Node: nodeDescriber,
 };
 
 /** Register the describer of a kind (later issues add Node, Service, Deployment, …). */
@@ -23,15 +44,19 @@ export function registerDescriber(kind: string, describer: Describer): void {
 function eventsFor(ctx: CommandContext, object: KubeObject): Event[] {
   const events = ctx.host.client.kinds.forResourceName("events") as ResourceType;
   const meta = object.metadata;
-  const selector = [
-    `involvedObject.name=${meta.name}`,
-    `involvedObject.namespace=${meta.namespace ?? ""}`,
-    `involvedObject.kind=${object.kind}`,
-  ];
-  if (meta.uid && object.kind !== "Node") selector.push(`involvedObject.uid=${meta.uid}`);
-  return ctx.host.client.api.list<Event>("kubectl", events, meta.namespace ?? "default", {
-    fieldSelector: selector.join(","),
-  }).items;
+  const search = (uid: string | undefined) =>
+    ctx.host.client.api.list<Event>("kubectl", events, meta.namespace || undefined, {
+      fieldSelector: [
+        `involvedObject.name=${meta.name}`,
+        `involvedObject.namespace=${meta.namespace ?? ""}`,
+        `involvedObject.kind=${object.kind}`,
+        ...(uid ? [`involvedObject.uid=${uid}`] : []),
+      ].join(","),
+    }).items;
+  // NodeDescriber: controllers report node events under the node's uid, the kubelet under its
+  // name; kubectl asks for both and appends them.
+  if (object.kind === "Node") return [...search(meta.uid), ...search(meta.name)];
+  return search(meta.uid);
 }
 
 /** `kubectl describe TYPE [NAME...]` (or `-l`), separated by blank lines as kubectl does. */
@@ -83,7 +108,7 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
       const texts = objects.map((object) => {
         const describer = DESCRIBERS[object.kind];
         if (!describer) throw new KubectlError(`error: kubespec cannot describe ${object.kind} objects yet`);
-        return describer(object, showEvents ? eventsFor(ctx, object) : [], now);
+        return describer(object, showEvents ? eventsFor(ctx, object) : [], now, ctx.host.client);
       });
       ctx.out(texts.join("\n\n"));
       if (errors.length > 0) throw new KubectlError(errors.join("\n"));

@@ -23,10 +23,10 @@ export class PrefixWriter {
   #done = "";
   #pending = "";
 
-  /** Write `format` (with `%s`/`%d`/`%v` placeholders) at `level`. */
+  /** Write `format` (with `%s`/`%d`/`%v` placeholders and `%%`) at `level`. */
   write(level: number, format: string, ...args: unknown[]): void {
     let i = 0;
-    const text = format.replace(/%[sdv]/g, () => String(args[i++]));
+    const text = format.replace(/%[sdv%]/g, (verb) => (verb === "%%" ? "%" : String(args[i++])));
     this.#pending += "  ".repeat(level) + text;
   }
 
