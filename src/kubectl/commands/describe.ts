@@ -1,14 +1,32 @@
 import type { Command } from "commander";
 import type { ResourceType } from "../../api/kinds.ts";
 import type { Event, KubeObject, Pod } from "../../api/types.ts";
+import type { Client } from "../../client/Client.ts";
+import { appsDescribers } from "../describe/apps.ts";
+import { batchDescribers } from "../describe/batch.ts";
+import { configDescribers } from "../describe/configMaps.ts";
+import { namespaceDescribers } from "../describe/namespaces.ts";
 import { describePod } from "../describe/pods.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { parseResourceArgs } from "../resources.ts";
 
+/** What a describer may read besides the object: the API (as kubectl) and the settings. */
+export interface DescriberContext {
+  /** kubectl's client, for describers that read related objects (a Deployment's ReplicaSets). */
+  readonly client: Client;
+  /** `--show-events`; when false kubectl prints no Events section at all. */
+  readonly showEvents: boolean;
+}
+
 /** A describer renders one object with its events at virtual time `now`. */
-export type Describer = (object: KubeObject, events: Event[], now: number) => string;
+export type Describer = (
+  object: KubeObject,
+  events: Event[],
+  now: number,
+  context: DescriberContext,
+) => string;
 
 const DESCRIBERS: Record<string, Describer> = {
   Pod: (o, events, now) => describePod(o as unknown as Pod, events, now),
@@ -18,6 +36,9 @@ const DESCRIBERS: Record<string, Describer> = {
 export function registerDescriber(kind: string, describer: Describer): void {
   DESCRIBERS[kind] = describer;
 }
+
+for (const group of [appsDescribers, batchDescribers, namespaceDescribers, configDescribers])
+  for (const [kind, describer] of Object.entries(group)) registerDescriber(kind, describer);
 
 function eventsFor(ctx: CommandContext, object: KubeObject): Event[] {
   const events = ctx.host.client.kinds.forResourceName("events") as ResourceType;
@@ -82,7 +103,10 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
       const texts = objects.map((object) => {
         const describer = DESCRIBERS[object.kind];
         if (!describer) throw new KubectlError(`error: kubespec cannot describe ${object.kind} objects yet`);
-        return describer(object, showEvents ? eventsFor(ctx, object) : [], now);
+        return describer(object, showEvents ? eventsFor(ctx, object) : [], now, {
+          client: ctx.host.client,
+          showEvents,
+        });
       });
       ctx.out(texts.join("\n\n"));
       if (errors.length > 0) throw new KubectlError(errors.join("\n"));
