@@ -190,7 +190,11 @@ export class CronJobController extends Controller {
     );
     const cleaned = this.#cleanupFinishedJobs(cj, jobs);
     const { requeueAfter, updateStatus } = this.#syncCronJob(cj, jobs);
-    if (cleaned || updateStatus) this.client.resource<CronJob>("cronjobs").updateStatus(cj);
+    if (cleaned || updateStatus) {
+      // `active` is omitempty: an emptied list disappears from the stored status.
+      if (cj.status?.active?.length === 0) delete cj.status.active;
+      this.client.resource<CronJob>("cronjobs").updateStatus(cj);
+    }
     if (requeueAfter !== undefined) this.#requeueAfter(key, requeueAfter);
   }
 
