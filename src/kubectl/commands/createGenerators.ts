@@ -246,11 +246,13 @@ export function registerCreateGenerators(create: Command, ctx: CommandContext): 
     .action((args: string[], _opts: Record<string, unknown>, command: Command) => {
       const opts = command.optsWithGlobals();
       const name = nameFrom(args, "configmap");
+      const data = literalData(name, opts.fromLiteral as string[]);
+      // Data is omitempty: a config map without literals has none.
       const configMap = {
         apiVersion: "v1",
         kind: "ConfigMap",
         metadata: { creationTimestamp: null, name },
-        data: literalData(name, opts.fromLiteral as string[]),
+        ...(Object.keys(data).length > 0 ? { data } : {}),
       } as unknown as KubeObject;
       createAndPrint(ctx, "configmaps", configMap, opts, "failed to create configmap");
     });
