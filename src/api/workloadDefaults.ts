@@ -106,9 +106,10 @@ export function defaultCronJob(object: KubeObject): void {
   spec.suspend ??= false;
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;
+  // SetObjectDefaults_CronJob defaults only the pod template: the job spec itself (parallelism,
+  // completions, backoffLimit) is defaulted when the controller creates each Job.
   const jobTemplate = spec.jobTemplate as { spec?: Spec } | undefined;
-  if (jobTemplate?.spec)
-    defaultJob({ apiVersion: "batch/v1", kind: "Job", metadata: {}, spec: jobTemplate.spec });
+  defaultTemplate(jobTemplate?.spec);
 }
 
 /** Defaulters of the workload kinds. */

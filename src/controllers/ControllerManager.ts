@@ -1,6 +1,7 @@
 import { type Actor, createActor } from "xstate";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
+import { CronJobController } from "./cronjob/CronJobController.ts";
 import { DaemonSetController } from "./daemonset/DaemonSetController.ts";
 import { DeploymentController } from "./deployment/DeploymentController.ts";
 import { JobController } from "./job/JobController.ts";
@@ -32,6 +33,7 @@ export class ControllerManager {
       new DaemonSetController(ctx),
       new StatefulSetController(ctx),
       new JobController(ctx),
+      new CronJobController(ctx),
       new NodeLifecycleController(ctx),
       new TaintEvictionController(ctx),
       new PodGCController(ctx),

@@ -7,10 +7,19 @@ import { KubectlError } from "../KubectlError.ts";
 import { resolveTargets } from "./targets.ts";
 
 /** The nodes named on a cordon/uncordon/drain command line (`NODE…` or `-l`). */
-export function nodeTargets(ctx: CommandContext, names: readonly string[], selector: string | undefined) {
+export function nodeTargets(
+  ctx: CommandContext,
+  names: readonly string[],
+  selector: string | undefined,
+  command = "cordon",
+) {
   if (names.length === 0 && !selector)
     throw new KubectlError(
-      "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples",
+      `error: USAGE: ${command} NODE [flags]\nSee 'kubectl ${command} -h' for help and examples`,
+    );
+  if (names.length > 0 && selector)
+    throw new KubectlError(
+      `error: error: cannot specify both a node name and a --selector option\nSee 'kubectl ${command} -h' for help and examples`,
     );
   return resolveTargets(ctx, ["nodes", ...names], selector);
 }
@@ -46,7 +55,7 @@ export function registerCordon(program: Command, ctx: CommandContext): void {
       .option("-l, --selector <selector>")
       .option("--dry-run <mode>")
       .action((names: string[], opts: Record<string, unknown>) => {
-        const { targets, errors } = nodeTargets(ctx, names, opts.selector as string | undefined);
+        const { targets, errors } = nodeTargets(ctx, names, opts.selector as string | undefined, name);
         for (const { type, object } of targets) {
           try {
             setUnschedulable(ctx, type, object, value);

@@ -10,6 +10,7 @@ import {
   readManifests,
   typeForManifest,
 } from "./common.ts";
+import { registerCreateGenerators } from "./createGenerators.ts";
 
 function repeat(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -17,7 +18,7 @@ function repeat(value: string, previous: string[]): string[] {
 
 /** `kubectl create -f`: create every object in the manifests; report each, then the errors. */
 export function registerCreate(program: Command, ctx: CommandContext): void {
-  program
+  const create = program
     .command("create")
     .option("-f, --filename <file>", "", repeat, [] as string[])
     .option("--validate [mode]", "", "strict")
@@ -42,4 +43,5 @@ export function registerCreate(program: Command, ctx: CommandContext): void {
       });
       if (errors.length > 0) throw new KubectlError(errors.join("\n"));
     });
+  registerCreateGenerators(create, ctx);
 }

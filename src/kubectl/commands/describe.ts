@@ -2,6 +2,10 @@ import type { Command } from "commander";
 import type { ResourceType } from "../../api/kinds.ts";
 import type { Event, KubeObject, Lease, Node, Pod } from "../../api/types.ts";
 import type { Client } from "../../client/Client.ts";
+import { appsDescribers } from "../describe/apps.ts";
+import { batchDescribers } from "../describe/batch.ts";
+import { configDescribers } from "../describe/configMaps.ts";
+import { namespaceDescribers } from "../describe/namespaces.ts";
 import { describeNode } from "../describe/nodes.ts";
 import { describePod } from "../describe/pods.ts";
 import { errorMessage } from "../errors.ts";
@@ -10,11 +14,24 @@ import { KubectlError } from "../KubectlError.ts";
 import { parseResourceArgs } from "../resources.ts";
 import { listResources } from "./common.ts";
 
-/** A describer renders one object with its events at virtual time `now` (`client` reads related objects). */
-export type Describer = (object: KubeObject, events: Event[], now: number, client: Client) => string;
+/** What a describer may read besides the object: the API (as kubectl) and the settings. */
+export interface DescriberContext {
+  /** kubectl's client, for describers that read related objects (a Deployment's ReplicaSets). */
+  readonly client: Client;
+  /** `--show-events`; when false kubectl prints no Events section at all. */
+  readonly showEvents: boolean;
+}
+
+/** A describer renders one object with its events at virtual time `now`. */
+export type Describer = (
+  object: KubeObject,
+  events: Event[],
+  now: number,
+  context: DescriberContext,
+) => string;
 
 /** describe node: the node's Lease and its non-terminated pods, read as kubectl reads them. */
-function nodeDescriber(o: KubeObject, events: Event[], now: number, client: Client): string {
+function nodeDescriber(o: KubeObject, events: Event[], now: number, { client }: DescriberContext): string {
   const name = o.metadata.name as string;
   return describeNode(o as unknown as Node, events, now, {
     lease: () => {
@@ -40,6 +57,9 @@ const DESCRIBERS: Record<string, Describer> = {
 export function registerDescriber(kind: string, describer: Describer): void {
   DESCRIBERS[kind] = describer;
 }
+
+for (const group of [appsDescribers, batchDescribers, namespaceDescribers, configDescribers])
+  for (const [kind, describer] of Object.entries(group)) registerDescriber(kind, describer);
 
 function eventsFor(ctx: CommandContext, object: KubeObject): Event[] {
   const events = ctx.host.client.kinds.forResourceName("events") as ResourceType;
@@ -108,7 +128,10 @@ export function registerDescribe(program: Command, ctx: CommandContext): void {
       const texts = objects.map((object) => {
         const describer = DESCRIBERS[object.kind];
         if (!describer) throw new KubectlError(`error: kubespec cannot describe ${object.kind} objects yet`);
-        return describer(object, showEvents ? eventsFor(ctx, object) : [], now, ctx.host.client);
+        return describer(object, showEvents ? eventsFor(ctx, object) : [], now, {
+          client: ctx.host.client,
+          showEvents,
+        });
       });
       ctx.out(texts.join("\n\n"));
       if (errors.length > 0) throw new KubectlError(errors.join("\n"));

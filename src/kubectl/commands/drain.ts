@@ -1,17 +1,20 @@
 import type { Command } from "commander";
 import type { ResourceType } from "../../api/kinds.ts";
+import { StatusError } from "../../api/StatusError.ts";
 import type { Pod } from "../../api/types.ts";
+import { parseDuration } from "../../clock/duration.ts";
 import { controllerRefOf } from "../../controllers/controllerUtils.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { nodeTargets, setUnschedulable } from "./cordon.ts";
 
-/** The drain filters' messages (k8s.io/kubectl/pkg/drain/filters.go). */
+/** The drain filters' messages (k8s.io/kubectl/pkg/drain/filters.go, v1.32). */
 const FATAL = {
   daemonSet: "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)",
   localStorage: "Pods with local storage (use --delete-emptydir-data to override)",
-  unmanaged: "Pods declare no controller (use --force to override)",
+  // Sic: errors() adds "cannot delete " again, so kubectl prints "cannot delete cannot delete …".
+  unmanaged: "cannot delete Pods that declare no controller (use --force to override)",
 };
 const WARNING = {
   daemonSet: "ignoring DaemonSet-managed Pods",
@@ -29,42 +32,127 @@ interface Options {
   gracePeriod: number;
 }
 
+/** PodDeleteStatus: whether the pod is evicted, and the warning or error it contributes. */
+interface PodDeleteStatus {
+  delete: boolean;
+  reason: "Okay" | "Skip" | "Warning" | "Error";
+  message?: string;
+}
+
+const okay: PodDeleteStatus = { delete: true, reason: "Okay" };
+const warning = (del: boolean, message: string): PodDeleteStatus => ({
+  delete: del,
+  reason: "Warning",
+  message,
+});
+const error = (message: string): PodDeleteStatus => ({ delete: false, reason: "Error", message });
+
 /**
- * getPodsForDeletion: which pods on the node are evicted, which are skipped with a warning, and
- * which stop the drain.
+ * The drain filters in their order (daemonSet, mirror, localStorage, unreplicated); a pod stops at
+ * the first filter that keeps it, otherwise the last filter's verdict stands (so the local-storage
+ * warning of a controlled pod is dropped, as in kubectl).
  */
-function classify(pods: Pod[], options: Options) {
+function podDeleteStatus(ctx: CommandContext, pod: Pod, options: Options): PodDeleteStatus {
+  const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+  const ref = controllerRefOf(pod);
+  const filters: (() => PodDeleteStatus)[] = [
+    () => {
+      if (ref?.kind !== "DaemonSet" || terminal) return okay;
+      const daemonSets = ctx.host.client.kinds.forResourceName("daemonsets.apps") as ResourceType;
+      try {
+        ctx.host.client.api.get("kubectl", daemonSets, pod.metadata?.namespace, ref.name);
+      } catch (err) {
+        if (!(err instanceof StatusError)) throw err;
+        if (err.status.code === 404 && options.force) return warning(true, err.status.message);
+        return error(err.status.message);
+      }
+      return options.ignoreDaemonsets ? warning(false, WARNING.daemonSet) : error(FATAL.daemonSet);
+    },
+    () =>
+      pod.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined
+        ? { delete: false, reason: "Skip" }
+        : okay,
+    () => {
+      if (!(pod.spec?.volumes ?? []).some((v) => v.emptyDir) || terminal) return okay;
+      return options.deleteEmptydirData ? warning(true, WARNING.localStorage) : error(FATAL.localStorage);
+    },
+    () => {
+      if (terminal || ref) return okay;
+      return options.force ? warning(true, WARNING.unmanaged) : error(FATAL.unmanaged);
+    },
+  ];
+  let status = okay;
+  for (const filter of filters) {
+    status = filter();
+    if (!status.delete) break;
+  }
+  return status;
+}
+
+/** getPodsForDeletion: the pods to evict, the warning line, and one error per refusal reason. */
+function classify(ctx: CommandContext, pods: Pod[], options: Options) {
   const remove: Pod[] = [];
   const warnings = new Map<string, string[]>();
   const errors = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, message: string, pod: Pod) =>
-    map.set(message, [...(map.get(message) ?? []), `${pod.metadata?.namespace}/${pod.metadata?.name}`]);
   for (const pod of pods) {
-    if (pod.metadata?.annotations?.["kubernetes.io/config.mirror"]) continue;
-    const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
-    const ref = controllerRefOf(pod);
-    if (ref?.kind === "DaemonSet") {
-      if (options.ignoreDaemonsets) add(warnings, WARNING.daemonSet, pod);
-      else add(errors, FATAL.daemonSet, pod);
-      continue;
-    }
-    if (!terminal && (pod.spec?.volumes ?? []).some((v) => v.emptyDir)) {
-      if (!options.deleteEmptydirData) {
-        add(errors, FATAL.localStorage, pod);
-        continue;
-      }
-      add(warnings, WARNING.localStorage, pod);
-    }
-    if (!ref && !terminal) {
-      if (!options.force) {
-        add(errors, FATAL.unmanaged, pod);
-        continue;
-      }
-      add(warnings, WARNING.unmanaged, pod);
-    }
-    remove.push(pod);
+    const status = podDeleteStatus(ctx, pod, options);
+    const name = `${pod.metadata?.namespace}/${pod.metadata?.name}`;
+    const into = status.reason === "Warning" ? warnings : status.reason === "Error" ? errors : undefined;
+    if (into) into.set(status.message ?? "", [...(into.get(status.message ?? "") ?? []), name]);
+    if (status.delete) remove.push(pod);
   }
-  return { remove, warnings, errors };
+  return {
+    remove,
+    warning: [...warnings].map(([m, list]) => `${m}: ${list.join(", ")}`).join("; "),
+    errors: [...errors].map(([m, list]) => `cannot delete ${m}: ${list.join(", ")}`),
+  };
+}
+
+/** utilerrors.Aggregate's Error(): one message as is, several in brackets. */
+const aggregate = (messages: readonly string[]) =>
+  messages.length === 1 ? (messages[0] as string) : `[${messages.join(", ")}]`;
+
+/**
+ * The Eviction API as the apiserver applies it (pkg/registry/core/pod/storage/eviction.go): the
+ * DisruptionTarget condition (EvictionByEvictionAPI), then a graceful delete. A pod already gone is
+ * fine; other errors stop the drain.
+ */
+function evict(ctx: CommandContext, podsType: ResourceType, pod: Pod, gracePeriod: number): void {
+  const namespace = pod.metadata?.namespace;
+  const name = pod.metadata?.name as string;
+  try {
+    ctx.host.client.api.patch(
+      "kubectl",
+      podsType,
+      namespace,
+      name,
+      "merge",
+      {
+        status: {
+          conditions: [
+            ...(pod.status?.conditions ?? []).filter((c) => c.type !== "DisruptionTarget"),
+            {
+              type: "DisruptionTarget",
+              status: "True",
+              lastProbeTime: null,
+              lastTransitionTime: ctx.host.client.api.now(),
+              reason: "EvictionByEvictionAPI",
+              message: "Eviction API: evicting",
+            },
+          ],
+        },
+      },
+      { subresource: "status" },
+    );
+    ctx.host.client.api.delete("kubectl", podsType, namespace, name, {
+      ...(gracePeriod >= 0 ? { gracePeriodSeconds: gracePeriod } : {}),
+    });
+  } catch (err) {
+    if (err instanceof StatusError && err.status.code === 404) return;
+    throw new KubectlError(
+      `error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(namespace)}: ${errorMessage(err)}`,
+    );
+  }
 }
 
 /** `kubectl drain NODE`: cordon, then evict every pod the filters allow and wait until they are gone. */
@@ -87,80 +175,75 @@ export function registerDrain(program: Command, ctx: CommandContext): void {
         force: Boolean(opts.force),
         gracePeriod: Number(opts.gracePeriod),
       };
-      const { targets, errors } = nodeTargets(ctx, names, opts.selector as string | undefined);
+      const { targets, errors } = nodeTargets(ctx, names, opts.selector as string | undefined, "drain");
       if (errors.length > 0) throw new KubectlError(errors.join("\n"));
       const podsType = ctx.host.client.kinds.forResourceName("pods") as ResourceType;
+      let timeout = DEFAULT_WAIT_MS;
+      if (opts.timeout !== undefined) {
+        try {
+          timeout = parseDuration(String(opts.timeout)) || DEFAULT_WAIT_MS;
+        } catch {
+          throw new KubectlError(
+            `error: invalid argument "${opts.timeout}" for "--timeout" flag: time: invalid duration "${opts.timeout}"\nSee 'kubectl drain --help' for usage.`,
+          );
+        }
+      }
+      // RunCordonOrUncordon first, for every node; then drain node by node.
+      for (const { type, object } of targets) setUnschedulable(ctx, type, object, true);
       const pending: string[] = [];
-      let fatal: string | undefined;
-      for (const { type, object } of targets) {
+      const fatal: string[][] = [];
+      for (const { object } of targets) {
         const nodeName = object.metadata.name as string;
-        setUnschedulable(ctx, type, object, true);
         const pods = ctx.host.client.api.list<Pod>("kubectl", podsType, undefined, {
           fieldSelector: `spec.nodeName=${nodeName}`,
           ...(opts.podSelector ? { labelSelector: opts.podSelector as string } : {}),
         }).items;
-        const { remove, warnings, errors: problems } = classify(pods, options);
-        if (problems.size > 0) {
-          const messages = [...problems].map(([m, list]) => `cannot delete ${m}: ${list.join(", ")}`);
-          const text = messages.length === 1 ? messages[0] : `[${messages.join(", ")}]`;
-          ctx.err(`error: unable to drain node "${nodeName}" due to error:${text}, continuing command...\n`);
+        const { remove, warning: warnings, errors: problems } = classify(ctx, pods, options);
+        if (problems.length > 0) {
+          ctx.err(
+            `error: unable to drain node "${nodeName}" due to error: ${aggregate(problems)}, continuing command...\n`,
+          );
           pending.push(nodeName);
-          fatal = messages.join("\n");
+          fatal.push(problems);
           continue;
         }
-        if (warnings.size > 0) {
-          ctx.err(`Warning: ${[...warnings].map(([m, list]) => `${m}: ${list.join(", ")}`).join("; ")}\n`);
-        }
+        if (warnings) ctx.err(`Warning: ${warnings}\n`);
         for (const pod of remove) {
           ctx.out(`evicting pod ${pod.metadata?.namespace}/${pod.metadata?.name}\n`);
-          try {
-            // The Eviction API: DisruptionTarget first, then a graceful delete.
-            ctx.host.client.api.patch(
-              "kubectl",
-              podsType,
-              pod.metadata?.namespace,
-              pod.metadata?.name as string,
-              "merge",
-              {
-                status: {
-                  conditions: [
-                    ...(pod.status?.conditions ?? []).filter((c) => c.type !== "DisruptionTarget"),
-                    {
-                      type: "DisruptionTarget",
-                      status: "True",
-                      lastProbeTime: null,
-                      lastTransitionTime: new Date(ctx.host.now()).toISOString().replace(/\.\d+Z$/, "Z"),
-                      reason: "EvictionByEvictionAPI",
-                      message: "Eviction API: evicting",
-                    },
-                  ],
-                },
-              },
-              { subresource: "status" },
-            );
-            ctx.host.client.api.delete(
-              "kubectl",
-              podsType,
-              pod.metadata?.namespace,
-              pod.metadata?.name as string,
-              {
-                ...(options.gracePeriod >= 0 ? { gracePeriodSeconds: options.gracePeriod } : {}),
-              },
-            );
-          } catch (error) {
-            if ((error as { code?: number }).code !== 404) throw new KubectlError(errorMessage(error));
-          }
+          evict(ctx, podsType, pod, options.gracePeriod);
         }
+        // waitForDelete: each pod is reported once it is gone (or replaced by one with a new uid).
         const gone = (pod: Pod) =>
           ctx.host.client.api.peek(podsType, pod.metadata?.namespace, pod.metadata?.name as string)?.metadata
             .uid !== pod.metadata?.uid;
-        ctx.host.wait(() => remove.every(gone), DEFAULT_WAIT_MS);
-        for (const pod of remove) ctx.out(`pod/${pod.metadata?.name} evicted\n`);
+        const waiting = new Set(remove);
+        const report = () => {
+          for (const pod of [...waiting]) {
+            if (!gone(pod)) continue;
+            waiting.delete(pod);
+            ctx.out(`pod/${pod.metadata?.name} evicted\n`);
+          }
+          return waiting.size === 0;
+        };
+        if (!report()) ctx.host.wait(report, timeout);
+        if (waiting.size > 0) {
+          const first = [...waiting][0] as Pod;
+          const message = `error when waiting for pod "${first.metadata?.name}" in namespace "${first.metadata?.namespace}" to terminate: context deadline exceeded`;
+          ctx.err(
+            `error: unable to drain node "${nodeName}" due to error: ${message}, continuing command...\n`,
+          );
+          pending.push(nodeName);
+          fatal.push([message]);
+          continue;
+        }
         ctx.out(`node/${nodeName} drained\n`);
       }
       if (pending.length > 0) {
         ctx.err(`There are pending nodes to be drained:\n${pending.map((n) => ` ${n}\n`).join("")}`);
-        throw new KubectlError(`error: ${fatal}`);
+        // checkErr: an aggregate of one node's errors prints each on its own line; several nodes
+        // print one (bracketed) line each.
+        const lines = fatal.length === 1 ? (fatal[0] as string[]) : fatal.map(aggregate);
+        throw new KubectlError(lines.join("\n"));
       }
     });
 }

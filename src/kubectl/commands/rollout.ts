@@ -13,6 +13,8 @@ import {
   templateIgnoringHash,
 } from "../../controllers/deployment/deploymentUtil.ts";
 import type { ReplicaSet } from "../../controllers/replicaset/ReplicaSetController.ts";
+import { PrefixWriter } from "../describe/PrefixWriter.ts";
+import { describePodTemplate, type PodTemplate } from "../describe/podTemplate.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
@@ -208,15 +210,26 @@ export function registerRollout(program: Command, ctx: CommandContext): void {
         const byRevision = new Map<number, ReplicaSet>();
         for (const rs of sets) byRevision.set(revisionOf(rs), rs);
         const wanted = opts.revision === undefined ? 0 : Number(opts.revision);
-        if (wanted > 0) {
-          if (!byRevision.has(wanted)) throw new KubectlError(`error: unable to find the specified revision`);
-          errors.push(
-            "error: kubespec's rollout history does not print pod templates yet; use kubectl get rs -o yaml",
-          );
+        const withRevision = wanted > 0 ? `with revision #${wanted}` : "";
+        if (byRevision.size === 0) {
+          ctx.out(`${kindPrefix(type)}/${object.metadata.name} ${withRevision}\nNo rollout history found.\n`);
           continue;
         }
-        if (byRevision.size === 0) {
-          ctx.out(`${kindPrefix(type)}/${object.metadata.name} \nNo rollout history found.\n`);
+        if (wanted > 0) {
+          const rs = byRevision.get(wanted);
+          if (!rs) throw new KubectlError(`error: unable to find the specified revision`);
+          // DeploymentHistoryViewer: the ReplicaSet's template, with its change-cause as an annotation.
+          const template = structuredClone(rs.spec.template) as PodTemplate;
+          const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+          if (cause)
+            template.metadata = {
+              ...template.metadata,
+              annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: cause },
+            };
+          // printTemplate writes through a PrefixWriter without a tabwriter: the tabs stay.
+          const w = new PrefixWriter({ tabbed: false });
+          describePodTemplate(template, w);
+          ctx.out(`${kindPrefix(type)}/${object.metadata.name} ${withRevision}\n${w.toString()}\n`);
           continue;
         }
         const rows = [...byRevision.keys()]

@@ -22,6 +22,15 @@ export const LEVEL_4 = 4;
 export class PrefixWriter {
   #done = "";
   #pending = "";
+  readonly #tabbed: boolean;
+
+  /**
+   * `tabbed: false` gives kubectl's PrefixWriter over a plain buffer (no tabwriter): tabs stay as
+   * they are, as in `kubectl rollout history --revision=N` (polymorphichelpers printTemplate).
+   */
+  constructor(options: { tabbed?: boolean } = {}) {
+    this.#tabbed = options.tabbed ?? true;
+  }
 
   /** Write `format` (with `%s`/`%d`/`%v` placeholders and `%%`) at `level`. */
   write(level: number, format: string, ...args: unknown[]): void {
@@ -37,6 +46,11 @@ export class PrefixWriter {
 
   flush(): void {
     if (this.#pending === "") return;
+    if (!this.#tabbed) {
+      this.#done += this.#pending;
+      this.#pending = "";
+      return;
+    }
     const lines = this.#pending.endsWith("\n")
       ? this.#pending.slice(0, -1).split("\n")
       : this.#pending.split("\n");

@@ -61,17 +61,23 @@ function probeText(probe: NonNullable<Container["livenessProbe"]>): string {
   return `unknown ${attrs}`;
 }
 
-function describeContainers(
+/**
+ * describeContainers: one block per container; `space` indents the block inside a pod template
+ * (`DescribePodTemplate` passes two spaces, and container names then get one more).
+ */
+export function describeContainers(
   label: string,
   containers: Container[],
   statuses: ContainerStatus[],
   w: PrefixWriter,
+  space = "",
 ): void {
   const byName = new Map(statuses.map((s) => [s.name, s]));
-  w.write(LEVEL_0, `${label}:\n`);
+  w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? " <none>" : ""}\n`);
+  const nameIndent = space ? " " : "";
   for (const c of containers) {
     const status = byName.get(c.name);
-    w.write(LEVEL_1, "%v:\n", c.name);
+    w.write(LEVEL_1, "%s%v:\n", nameIndent, c.name);
     if (status) w.write(LEVEL_2, "Container ID:\t%s\n", status.containerID ?? "");
     w.write(LEVEL_2, "Image:\t%s\n", c.image ?? "");
     if (status) w.write(LEVEL_2, "Image ID:\t%s\n", status.imageID);
@@ -134,7 +140,11 @@ function describeContainers(
             e.valueFrom.secretKeyRef.name,
             e.valueFrom.secretKeyRef.optional ?? false,
           );
-        else w.write(LEVEL_3, "%s:\t%s\n", e.name, e.value ?? "");
+        else
+          (e.value ?? "").split("\n").forEach((line, i) => {
+            if (i === 0) w.write(LEVEL_3, "%s:\t%s\n", e.name, line);
+            else w.write(LEVEL_3, "\t%s\n", line);
+          });
       }
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a, b) =>
@@ -149,14 +159,15 @@ function describeContainers(
   }
 }
 
-function describeVolumes(volumes: Volume[], w: PrefixWriter): void {
+/** describeVolumes; `space` as for describeContainers. */
+export function describeVolumes(volumes: Volume[], w: PrefixWriter, space = ""): void {
   if (volumes.length === 0) {
-    w.write(LEVEL_0, "Volumes:\t<none>\n");
+    w.write(LEVEL_0, "%sVolumes:\t<none>\n", space);
     return;
   }
-  w.write(LEVEL_0, "Volumes:\n");
+  w.write(LEVEL_0, "%sVolumes:\n", space);
   for (const v of volumes) {
-    w.write(LEVEL_1, "%v:\n", v.name);
+    w.write(LEVEL_1, "%s%v:\n", space ? " " : "", v.name);
     if (v.emptyDir) {
       const size = v.emptyDir.sizeLimit && v.emptyDir.sizeLimit !== "0" ? v.emptyDir.sizeLimit : "<unset>";
       w.write(
@@ -220,8 +231,9 @@ function describeVolumes(volumes: Volume[], w: PrefixWriter): void {
   }
 }
 
-function printTolerations(w: PrefixWriter, tolerations: Toleration[]): void {
-  w.write(LEVEL_0, "Tolerations:\t");
+/** printPodTolerationsMultiline, under `title` (`Tolerations`, or `  Tolerations` in a template). */
+export function printTolerations(w: PrefixWriter, tolerations: Toleration[], title = "Tolerations"): void {
+  w.write(LEVEL_0, `${title}:\t`);
   if (tolerations.length === 0) {
     w.writeLine("<none>");
     return;
