@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { parse as parseShell } from "shell-quote";
 import type { Client } from "../client/Client.ts";
+import { registerApiResources } from "./commands/apiResources.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerCreate } from "./commands/create.ts";
 import { registerDelete } from "./commands/delete.ts";
@@ -160,6 +161,7 @@ export class Kubectl {
       registerApply,
       registerDelete,
       registerLabel,
+      registerApiResources,
     ]) {
       register(program, ctx);
     }

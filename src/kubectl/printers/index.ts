@@ -10,6 +10,8 @@ import {
 } from "./core.ts";
 import { nodePrinter } from "./nodes.ts";
 import { podPrinter } from "./pods.ts";
+import { clusterRoleBindingPrinter, roleBindingPrinter } from "./rbac.ts";
+import { priorityClassPrinter } from "./scheduling.ts";
 import type { PrintOptions, ResourcePrinter, Table } from "./Table.ts";
 
 /** Server-side printers by kind (pkg/printers/internalversion AddHandlers). */
@@ -22,6 +24,9 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   ConfigMap: configMapPrinter,
   ServiceAccount: serviceAccountPrinter,
   Secret: secretPrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
+  PriorityClass: priorityClassPrinter,
 };
 
 /** Register (or replace) the printer of a kind; later issues add theirs here. */
