@@ -6,8 +6,14 @@ import { FieldSelector, FieldSelectorError } from "../api/fields.ts";
 import { apiVersionOf, type KindRegistry, type ResourceType } from "../api/kinds.ts";
 import { Selector, SelectorParseError } from "../api/labels.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/objectMeta.ts";
+import { PatchMeta } from "../api/PatchMeta.ts";
 import { StatusError } from "../api/StatusError.ts";
 import { checkStructure } from "../api/schema.ts";
+import {
+  applyStrategicMergePatch,
+  type JsonMap,
+  StrategicMergePatchError,
+} from "../api/strategicMergePatch.ts";
 import { deepFreeze, type KubeObject } from "../api/types.ts";
 import type { EventLoop, TimerHandle } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
@@ -551,7 +557,7 @@ export class ApiServer {
       this.#checkSubresource(type, options.subresource);
       const current = this.#read(type, namespace, name);
       if (!current) throw StatusError.notFound({ group: type.group, resource: type.plural }, name);
-      const patched = this.#applyPatch(current.value as KubeObject, patchType, patch);
+      const patched = this.#applyPatch(type, current.value as KubeObject, patchType, patch);
       const { object, warnings } = this.#decode(type, namespace, patched, options.fieldValidation);
       return { object: this.#update(user, type, namespace, name, object, options) as T, warnings };
     });
@@ -1103,28 +1109,46 @@ export class ApiServer {
     return prefix + this.#deps.random.string(RAND_ALPHABET, 5);
   }
 
-  #applyPatch(current: KubeObject, patchType: PatchType, patch: unknown): unknown {
+  /**
+   * Apply a patch to the stored object (endpoints/handlers/patch.go): JSON merge patch (RFC 7386),
+   * JSON patch (RFC 6902) and strategic merge patch driven by the kind's patch metadata.
+   */
+  #applyPatch(type: ResourceType, current: KubeObject, patchType: PatchType, patch: unknown): unknown {
     const target = structuredClone(current);
     switch (patchType) {
       case "merge":
-      case "strategic":
+      case "strategic": {
         if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
+          const found = Array.isArray(patch) ? "array" : patch === null ? "null" : typeof patch;
           throw StatusError.badRequest(
-            "json: cannot unmarshal array into Go value of type map[string]interface {}",
+            `json: cannot unmarshal ${found} into Go value of type map[string]interface {}`,
           );
         }
-        return jsonMergePatch.apply(target, patch);
+        if (patchType === "merge") return jsonMergePatch.apply(target, patch);
+        try {
+          return applyStrategicMergePatch(
+            target as unknown as JsonMap,
+            patch as JsonMap,
+            PatchMeta.forModel(type.model),
+          );
+        } catch (error) {
+          if (error instanceof StrategicMergePatchError) throw StatusError.badRequest(error.message);
+          throw error;
+        }
+      }
       case "json": {
         if (!Array.isArray(patch))
           throw StatusError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
         const results = applyJsonPatch(target, patch as Operation[]);
-        const failed = results.find((r) => r !== null);
-        if (failed)
+        if (results.some((r) => r !== null)) {
+          // NewGenericServerResponse(422, ...): the reason is Invalid, the detail is not returned.
           throw new StatusError({
-            message: `the server rejected our request due to an error in our request`,
+            message: "the server rejected our request due to an error in our request",
             reason: "Invalid",
+            details: {},
             code: 422,
           });
+        }
         return target;
       }
     }
