@@ -44,8 +44,8 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
 export interface WriteOptions {
   dryRun?: boolean;
   fieldValidation?: FieldValidation;
-  /** `status`, or (namespaces) `finalize`: which part of the object the write may change. */
-  subresource?: "status" | "finalize";
+  /** `status`, `scale` (patch only), or (namespaces) `finalize`: which part of the object the write may change. */
+  subresource?: "status" | "scale" | "finalize";
 }
 
 /** Options of list and watch requests. */
@@ -85,6 +85,21 @@ export interface Scale {
   spec: { replicas: number };
   status: { replicas: number; selector?: string };
 }
+
+/** The autoscaling/v1 Scale as a resource type (its patch metadata: none). */
+const SCALE_TYPE: ResourceType = {
+  group: "autoscaling",
+  version: "v1",
+  kind: "Scale",
+  plural: "scales",
+  singular: "scale",
+  shortNames: [],
+  namespaced: true,
+  categories: [],
+  verbs: [],
+  subresources: [],
+  model: "V1Scale",
+};
 
 /** The Scale view of a workload (scaleFromDeployment and friends). */
 function scaleOf(object: KubeObject): Scale {
@@ -557,6 +572,18 @@ export class ApiServer {
       this.#checkSubresource(type, options.subresource);
       const current = this.#read(type, namespace, name);
       if (!current) throw StatusError.notFound({ group: type.group, resource: type.plural }, name);
+      if (options.subresource === "scale") {
+        // The patch applies to the Scale, which then updates spec.replicas.
+        const scale = this.#applyPatch(
+          SCALE_TYPE,
+          scaleOf(current.value as KubeObject) as unknown as KubeObject,
+          patchType,
+          patch,
+        ) as Scale;
+        const { subresource: _, ...rest } = options;
+        const updated = this.updateScale(user, type, namespace, name, scale, rest);
+        return { object: updated as T, warnings: [] };
+      }
       const patched = this.#applyPatch(type, current.value as KubeObject, patchType, patch);
       const { object, warnings } = this.#decode(type, namespace, patched, options.fieldValidation);
       return { object: this.#update(user, type, namespace, name, object, options) as T, warnings };

@@ -16,6 +16,7 @@ import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { Cluster, CommandResult } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
+import { removeEditedFile, runEditor } from "./runEditor.ts";
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -102,6 +103,8 @@ export class SimulatedCluster implements Cluster {
           .sort()
           .map((f) => resolve(full, f));
       },
+      edit: (editor, content) => runEditor(editor, content),
+      removeTempFile: (path) => removeEditedFile(path),
     });
   }
 

@@ -1,6 +1,8 @@
 import { type Actor, createActor } from "xstate";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
+import { GarbageCollector } from "./GarbageCollector.ts";
+import { NamespaceController } from "./NamespaceController.ts";
 import { ServiceAccountsController } from "./ServiceAccountsController.ts";
 
 /**
@@ -17,7 +19,11 @@ export class ControllerManager {
   readonly actor: Actor<typeof controllerManagerMachine>;
 
   constructor(ctx: ControllerContext) {
-    this.controllers = [new ServiceAccountsController(ctx)];
+    this.controllers = [
+      new ServiceAccountsController(ctx),
+      new NamespaceController(ctx),
+      new GarbageCollector(ctx),
+    ];
     this.actor = createActor(
       controllerManagerMachine.provide({
         actions: {

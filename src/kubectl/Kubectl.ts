@@ -1,14 +1,19 @@
 import { Command, CommanderError } from "commander";
 import { parse as parseShell } from "shell-quote";
 import type { Client } from "../client/Client.ts";
+import { registerAnnotate } from "./commands/annotate.ts";
 import { registerApiResources } from "./commands/apiResources.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerCreate } from "./commands/create.ts";
 import { registerDelete } from "./commands/delete.ts";
 import { registerDescribe } from "./commands/describe.ts";
+import { registerEdit } from "./commands/edit.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
+import { registerPatch } from "./commands/patch.ts";
+import { registerReplace } from "./commands/replace.ts";
 import { registerRun } from "./commands/run.ts";
+import { registerScale } from "./commands/scale.ts";
 import { errorMessage } from "./errors.ts";
 import { KubectlError } from "./KubectlError.ts";
 
@@ -34,6 +39,13 @@ export interface KubectlHost {
   readFile(path: string): string;
   /** List a directory's manifest files (`-f dir/`), or undefined if `path` is not a directory. */
   listDirectory(path: string): string[] | undefined;
+  /**
+   * Let an editor command change a temporary file holding `content` (kubectl edit's
+   * LaunchTempFile); returns the edited text and the file's path. Absent where no editor can run.
+   */
+  edit?(editor: readonly string[], content: string): { content: string; path: string };
+  /** Remove a temporary file `edit` made (kubectl removes it once the edit succeeded). */
+  removeTempFile?(path: string): void;
 }
 
 /** Output and shared state of one invocation. */
@@ -46,6 +58,8 @@ export interface CommandContext {
   namespace(): string;
   /** Whether `-n` was given explicitly. */
   namespaceExplicit(): boolean;
+  /** Environment variables given before `kubectl` on the command line (`KUBE_EDITOR=... kubectl edit`). */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /**
@@ -58,6 +72,20 @@ export interface CommandContext {
  * ```
  */
 export function splitCommandLine(line: string): string[] {
+  return splitCommandLineWithEnv(line).args;
+}
+
+/**
+ * Like {@link splitCommandLine}, also returning `NAME=value` assignments that precede `kubectl`
+ * (the environment of the command, as a shell would pass it).
+ *
+ * @example
+ * ```ts
+ * splitCommandLineWithEnv("KUBE_EDITOR='sed -i s/a/b/' kubectl edit pod x").env; // { KUBE_EDITOR: "sed -i s/a/b/" }
+ * ```
+ */
+export function splitCommandLineWithEnv(line: string): { args: string[]; env: Record<string, string> } {
+  const env: Record<string, string> = {};
   const tokens = parseShell(line, (name) => `$${name}`);
   const args: string[] = [];
   for (const token of tokens) {
@@ -69,8 +97,13 @@ export function splitCommandLine(line: string): string[] {
         `error: kubespec runs one kubectl command per step; "${(token as { op: string }).op}" is not supported`,
       );
   }
+  while (args.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[0] as string)) {
+    const assignment = args.shift() as string;
+    const eq = assignment.indexOf("=");
+    env[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+  }
   if (args[0] === "kubectl") args.shift();
-  return args;
+  return { args, env };
 }
 
 const FLAG_HINT = (command: string) => `See 'kubectl ${command} --help' for usage.`;
@@ -116,17 +149,17 @@ export class Kubectl {
 
   /** Run a command line (`kubectl get pods -l app=web`). */
   runLine(line: string, stdin = ""): KubectlResult {
-    let args: string[];
+    let split: { args: string[]; env: Record<string, string> };
     try {
-      args = splitCommandLine(line);
+      split = splitCommandLineWithEnv(line);
     } catch (error) {
       return { stdout: "", stderr: `${errorMessage(error)}\n`, exitCode: 1 };
     }
-    return this.run(args, stdin);
+    return this.run(split.args, stdin, split.env);
   }
 
-  /** Run with an argument vector (without the leading `kubectl`). */
-  run(args: readonly string[], stdin = ""): KubectlResult {
+  /** Run with an argument vector (without the leading `kubectl`) and its environment. */
+  run(args: readonly string[], stdin = "", env: Readonly<Record<string, string>> = {}): KubectlResult {
     let stdout = "";
     let stderr = "";
     let namespace: string | undefined;
@@ -141,6 +174,7 @@ export class Kubectl {
       },
       namespace: () => namespace ?? "default",
       namespaceExplicit: () => namespace !== undefined,
+      env,
     };
     const program = new Command("kubectl")
       .exitOverride()
@@ -162,6 +196,11 @@ export class Kubectl {
       registerDelete,
       registerLabel,
       registerApiResources,
+      registerPatch,
+      registerAnnotate,
+      registerReplace,
+      registerScale,
+      registerEdit,
     ]) {
       register(program, ctx);
     }
@@ -178,6 +217,8 @@ export class Kubectl {
       }
       const exitCode = error instanceof KubectlError ? error.exitCode : 1;
       const message = errorMessage(error);
+      // An empty message is cmdutil.ErrExit: the command already said what went wrong.
+      if (message === "") return { stdout, stderr, exitCode };
       return { stdout, stderr: `${stderr}${message.endsWith("\n") ? message : `${message}\n`}`, exitCode };
     }
   }

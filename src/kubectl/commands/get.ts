@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { ResourceType } from "../../api/kinds.ts";
 import { StatusError } from "../../api/StatusError.ts";
 import type { KubeObject } from "../../api/types.ts";
-import { errorMessage } from "../errors.ts";
+import { enhanceListError, errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { checkOutputFormat, formatObjects, formatTable, type OutputOptions, tableFor } from "../output.ts";
@@ -68,10 +68,15 @@ export function registerGet(program: Command, ctx: CommandContext): void {
           }
           found.push({ type, objects, byName: true });
         } else {
-          const list = ctx.host.client.api.list("kubectl", type, ns, {
-            ...(selector ? { labelSelector: selector } : {}),
-            ...(fieldSelector ? { fieldSelector } : {}),
-          });
+          let list: { items: KubeObject[] };
+          try {
+            list = ctx.host.client.api.list("kubectl", type, ns, {
+              ...(selector ? { labelSelector: selector } : {}),
+              ...(fieldSelector ? { fieldSelector } : {}),
+            });
+          } catch (error) {
+            throw enhanceListError(error, type, selector, fieldSelector);
+          }
           found.push({ type, objects: list.items, byName: false });
         }
       }

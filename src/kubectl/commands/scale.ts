@@ -1,0 +1,102 @@
+import type { Command } from "commander";
+import type { ResourceType } from "../../api/kinds.ts";
+import { StatusError } from "../../api/StatusError.ts";
+import { errorMessage } from "../errors.ts";
+import type { CommandContext } from "../Kubectl.ts";
+import { KubectlError } from "../KubectlError.ts";
+import { kindPrefix, parseResourceArgs } from "../resources.ts";
+import { namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
+
+/**
+ * `kubectl scale`: sets `spec.replicas` through the scale subresource, with the
+ * `--current-replicas` and `--resource-version` preconditions (kubectl pkg/scale); conflicts are
+ * retried as the scaler does.
+ */
+export function registerScale(program: Command, ctx: CommandContext): void {
+  program
+    .command("scale")
+    .argument("[args...]")
+    .requiredOption("--replicas <count>")
+    .option("--current-replicas <count>", "", "-1")
+    .option("--resource-version <version>")
+    .option("-f, --filename <file>", "", (v: string, p: string[]) => [...p, v], [] as string[])
+    .option("-l, --selector <selector>")
+    .option("--all")
+    .action((args: string[], opts: Record<string, unknown>) => {
+      const replicas = Number(opts.replicas);
+      if (!Number.isInteger(replicas) || replicas < 0)
+        throw new KubectlError(
+          "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
+        );
+      const current = Number(opts.currentReplicas);
+      if (!Number.isInteger(current) || current < -1)
+        throw new KubectlError("error: The --current-replicas must specify an integer of -1 or greater");
+      const targets: { type: ResourceType; namespace: string | undefined; name: string }[] = [];
+      const files = opts.filename as string[];
+      if (files.length > 0) {
+        for (const manifest of readManifests(ctx, files)) {
+          const type = typeForManifest(ctx, manifest);
+          targets.push({
+            type,
+            namespace: namespaceForManifest(ctx, type, manifest.object),
+            name: manifest.object.metadata.name as string,
+          });
+        }
+      } else {
+        for (const { type, names } of parseResourceArgs(ctx.host.client.kinds, args)) {
+          const namespace = type.namespaced ? ctx.namespace() : undefined;
+          if (names.length === 0) {
+            if (!opts.selector && !opts.all)
+              throw new KubectlError("error: resource(s) were provided, but no name was specified");
+            const list = ctx.host.client.api.list(
+              "kubectl",
+              type,
+              namespace,
+              opts.selector ? { labelSelector: opts.selector as string } : {},
+            );
+            for (const o of list.items) targets.push({ type, namespace, name: o.metadata.name as string });
+          } else for (const name of names) targets.push({ type, namespace, name });
+        }
+      }
+      const version = opts.resourceVersion as string | undefined;
+      if (version !== undefined && targets.length > 1)
+        throw new KubectlError("error: cannot use --resource-version with multiple resources");
+      if (targets.length === 0) throw new KubectlError("error: no objects passed to scale");
+      const errors: string[] = [];
+      for (const target of targets) {
+        try {
+          const api = ctx.host.client.api;
+          // The builder reads the object first (a missing one is reported by name).
+          api.get("kubectl", target.type, target.namespace, target.name);
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const scale = api.getScale("kubectl", target.type, target.namespace, target.name);
+              if (current !== -1 && scale.spec.replicas !== current)
+                throw new KubectlError(
+                  `error: Expected replicas to be ${current}, was ${scale.spec.replicas}`,
+                );
+              if (version !== undefined && scale.metadata.resourceVersion !== version)
+                throw new KubectlError(
+                  `error: Expected resource version to be ${version}, was ${scale.metadata.resourceVersion}`,
+                );
+              const preconditions = current !== -1 || version !== undefined;
+              api.updateScale("kubectl", target.type, target.namespace, target.name, {
+                ...(preconditions
+                  ? { metadata: { resourceVersion: scale.metadata.resourceVersion as string } }
+                  : {}),
+                spec: { replicas },
+              });
+              break;
+            } catch (error) {
+              if (error instanceof StatusError && error.code === 409 && attempt < 5) continue;
+              throw error;
+            }
+          }
+          ctx.out(`${kindPrefix(target.type)}/${target.name} scaled\n`);
+        } catch (error) {
+          errors.push(errorMessage(error));
+        }
+      }
+      if (errors.length > 0) throw new KubectlError(errors.join("\n"));
+    });
+}
