@@ -25,6 +25,7 @@ import {
   type StoreEvent,
 } from "../etcd/MvccStore.ts";
 import type { AdmissionAttributes, AdmissionPlugin } from "./admission/AdmissionPlugin.ts";
+import { SYSTEM_PRIORITY_CLASSES } from "./admission/Priority.ts";
 import { RAND_ALPHABET } from "./admission/ServiceAccount.ts";
 import { strategyFor } from "./registry/index.ts";
 import { keepSpec, keepStatus } from "./registry/specStatus.ts";
@@ -320,6 +321,30 @@ export class ApiServer {
   /** Virtual time as an RFC 3339 timestamp (metav1.Time). */
   now(): string {
     return rfc3339(this.#deps.loop.now());
+  }
+
+  /**
+   * The scheduling/bootstrap-system-priority-classes post-start hook: create
+   * `system-node-critical` and `system-cluster-critical` (pkg/apis/scheduling/types.go).
+   */
+  bootstrapSystemPriorityClasses(): void {
+    const type = this.kinds.forGroupResource("scheduling.k8s.io", "priorityclasses");
+    if (!type) return;
+    const descriptions: Record<string, string> = {
+      "system-node-critical": "Used for system critical pods that must not be moved from their current node.",
+      "system-cluster-critical":
+        "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.",
+    };
+    for (const [name, value] of Object.entries(SYSTEM_PRIORITY_CLASSES)) {
+      if (this.peek(type, undefined, name)) continue;
+      this.create("kube-apiserver", type, undefined, {
+        apiVersion: "scheduling.k8s.io/v1",
+        kind: "PriorityClass",
+        metadata: { name },
+        value,
+        description: descriptions[name] ?? "",
+      });
+    }
   }
 
   // ---- reads ----
@@ -1111,6 +1136,11 @@ export class ApiServer {
       get: (kind: string, namespace: string | undefined, name: string) => {
         const t = this.kinds.all().find((k) => k.kind === kind);
         return t ? this.peek(t, namespace, name) : undefined;
+      },
+      list: (kind: string) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return this.#deps.etcd.store.range(this.#prefix(t, undefined)).map((kv) => kv.value as KubeObject);
       },
     };
     for (const plugin of this.#deps.admission) plugin.admit(attributes, ctx);

@@ -129,11 +129,9 @@ export class NamespaceController extends Controller {
 
   #deleteNamespace(ns: Namespace): void {
     try {
-      this.client
-        .resource<Namespace>("namespaces")
-        .delete(undefined, ns.metadata?.name as string, {
-          preconditions: { uid: ns.metadata?.uid as string },
-        });
+      this.client.resource<Namespace>("namespaces").delete(undefined, ns.metadata?.name as string, {
+        preconditions: { uid: ns.metadata?.uid as string },
+      });
     } catch (error) {
       if (!(error instanceof StatusError && error.code === 404)) throw error;
     }
