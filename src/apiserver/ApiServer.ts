@@ -1281,7 +1281,8 @@ export class ApiServer {
       if (nsFinalizers.length === 0) {
         const kv = this.#deps.etcd.store.delete(current.key, { expectModRevision: current.modRevision });
         this.#observer?.storage?.("delete", kv.key, kv.modRevision);
-        return old;
+        // deleteWithoutFinalizers: the client gets the object it sent, as the update's result.
+        return deepFreeze(object);
       }
     }
     try {
