@@ -85,3 +85,10 @@ When("pod {string} is evicted", async function (this: KubespecWorld, pod: string
   const [namespace, name] = pod.includes("/") ? (pod.split("/") as [string, string]) : ["default", pod];
   await cluster.evict(namespace, name);
 });
+
+/** Neither the last command's stdout nor its stderr contains the text. */
+Then("the output does not contain {string}", function (this: KubespecWorld, text: string) {
+  const command = this.requireLastCommand();
+  if (`${command.stdout}\n${command.stderr}`.includes(text))
+    throw new Error(`the output contains ${JSON.stringify(text)}:\n${command.stdout}${command.stderr}`);
+});
