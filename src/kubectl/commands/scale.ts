@@ -16,13 +16,14 @@ export function registerScale(program: Command, ctx: CommandContext): void {
   program
     .command("scale")
     .argument("[args...]")
-    .requiredOption("--replicas <count>")
+    .option("--replicas <count>")
     .option("--current-replicas <count>", "", "-1")
     .option("--resource-version <version>")
     .option("-f, --filename <file>", "", (v: string, p: string[]) => [...p, v], [] as string[])
     .option("-l, --selector <selector>")
     .option("--all")
     .action((args: string[], opts: Record<string, unknown>) => {
+      if (opts.replicas === undefined) throw new KubectlError('error: required flag(s) "replicas" not set');
       const replicas = Number(opts.replicas);
       if (!Number.isInteger(replicas) || replicas < 0)
         throw new KubectlError(
