@@ -25,32 +25,45 @@ Feature: Subresources: status, scale and eviction
       """
 
   Scenario: Status writes ignore the spec, spec writes ignore the status
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: front
+      spec:
+        selector: {app: web}
+        ports:
+        - port: 80
+      """
     When I run:
       """
-      kubectl patch deployment web --subresource=status --type=merge -p '{"status":{"replicas":7},"spec":{"replicas":9}}'
+      kubectl patch service front --subresource=status --type=merge -p '{"status":{"loadBalancer":{"ingress":[{"ip":"203.0.113.7"}]}},"spec":{"selector":{"app":"other"}}}'
       """
     Then the output is:
       """
-      deployment.apps/web patched
+      service/front patched
       """
-    When I run "kubectl get deployment web -o yaml"
+    When I run "kubectl get service front -o yaml"
     Then the output contains:
       """
-      spec:
-        replicas: 1
+        selector:
+          app: web
       """
     And the output contains:
       """
       status:
-        replicas: 7
+        loadBalancer:
+          ingress:
+          - ip: 203.0.113.7
       """
     When I run:
       """
-      kubectl patch deployment web --type=merge -p '{"status":{"replicas":1}}'
+      kubectl patch service front --type=merge -p '{"status":{"loadBalancer":{}}}'
       """
     Then the output is:
       """
-      deployment.apps/web patched (no change)
+      service/front patched (no change)
       """
 
   Scenario: kubectl scale writes spec.replicas through the scale subresource
@@ -111,6 +124,6 @@ Feature: Subresources: status, scale and eviction
           status: "True"
           type: DisruptionTarget
       """
-    And within 40 seconds, "kubectl get pods -o name" prints:
+    And within 40 seconds, "kubectl get pod victim -o name" prints:
       """
       """
