@@ -1,8 +1,7 @@
 import { type DataTable, Given, Then, When } from "@cucumber/cucumber";
-
+import { expectWatchEvents, setOwner, startWatch, watchOf } from "../src/world/api.ts";
 import { defineAssertion } from "../src/world/assertions.ts";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
-import { expectWatchEvents, setOwner, startWatch, watchOf } from "../src/world/api.ts";
 
 /** Fault: etcd stops answering; the apiserver's writes (and quorum reads) fail until it is back. */
 When("etcd becomes unavailable", async function (this: KubespecWorld) {

@@ -1115,10 +1115,17 @@ export class ApiServer {
       checkStructure(type.model, object, true);
     }
     // ObjectMeta's lists and maps are all `omitempty`: empty ones do not survive decoding.
-    for (const field of ["labels", "annotations", "ownerReferences", "finalizers", "managedFields"] as const) {
+    for (const field of [
+      "labels",
+      "annotations",
+      "ownerReferences",
+      "finalizers",
+      "managedFields",
+    ] as const) {
       const value = object.metadata[field] as unknown;
       if (value === null || (Array.isArray(value) && value.length === 0)) delete object.metadata[field];
-      else if (value && typeof value === "object" && Object.keys(value).length === 0) delete object.metadata[field];
+      else if (value && typeof value === "object" && Object.keys(value).length === 0)
+        delete object.metadata[field];
     }
     const conversionError = strategyFor(type.kind).convert?.(object);
     if (conversionError) throw StatusError.badRequest(prefix + conversionError);

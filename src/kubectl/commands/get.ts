@@ -68,15 +68,25 @@ export function registerGet(program: Command, ctx: CommandContext): void {
           }
           found.push({ type, objects, byName: true });
         } else {
-          let list: { items: KubeObject[] };
-          try {
-            list = ctx.host.client.api.list("kubectl", type, ns, {
-              ...(selector ? { labelSelector: selector } : {}),
-              ...(fieldSelector ? { fieldSelector } : {}),
-            });
-          } catch (error) {
-            throw enhanceListError(error, type, selector, fieldSelector);
-          }
+          // Lists are read in chunks of --chunk-size (500 by default), following continue tokens
+          // (resource.FollowContinue).
+          const list: { items: KubeObject[] } = { items: [] };
+          const chunk = Number(opts.chunkSize ?? 500);
+          let token: string | undefined;
+          do {
+            try {
+              const page = ctx.host.client.api.list<KubeObject>("kubectl", type, ns, {
+                ...(selector ? { labelSelector: selector } : {}),
+                ...(fieldSelector ? { fieldSelector } : {}),
+                ...(chunk > 0 ? { limit: chunk } : {}),
+                ...(token ? { continue: token } : {}),
+              });
+              list.items.push(...page.items);
+              token = page.continue;
+            } catch (error) {
+              throw enhanceListError(error, type, selector, fieldSelector);
+            }
+          } while (token);
           found.push({ type, objects: list.items, byName: false });
         }
       }
