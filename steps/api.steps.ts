@@ -22,36 +22,36 @@ async function setEtcd(world: KubespecWorld, available: boolean): Promise<void> 
 
 /**
  * Give the first object an ownerReference to the second (read with kubectl for its uid), e.g.
- * `Given pod "child" is owned by configmap "parent"`; `with blockOwnerDeletion` sets that flag.
+ * `Given pod "child" is owned by configmap "parent"`.
  */
 Given(
-  /^(\S+) "([^"]+)" is owned by (\S+) "([^"]+)"( with blockOwnerDeletion)?$/,
-  async function (
-    this: KubespecWorld,
-    kind: string,
-    name: string,
-    ownerKind: string,
-    ownerName: string,
-    block: string | undefined,
-  ) {
-    await setOwner(this, { kind, name }, { kind: ownerKind, name: ownerName }, block !== undefined);
+  "{word} {string} is owned by {word} {string}",
+  async function (this: KubespecWorld, kind: string, name: string, ownerKind: string, ownerName: string) {
+    await setOwner(this, { kind, name }, { kind: ownerKind, name: ownerName }, false);
+  },
+);
+
+/** The same ownerReference with `blockOwnerDeletion: true` (it holds a foreground deletion of the owner). */
+Given(
+  "{word} {string} is owned by {word} {string} with blockOwnerDeletion",
+  async function (this: KubespecWorld, kind: string, name: string, ownerKind: string, ownerName: string) {
+    await setOwner(this, { kind, name }, { kind: ownerKind, name: ownerName }, true);
   },
 );
 
 /**
- * Start watching a resource in the default namespace (as an API client: the current objects arrive
- * as ADDED first), optionally with bookmarks and from an object's resourceVersion.
+ * Start watching a resource in the default namespace as an API client that asks for bookmarks:
+ * the current objects arrive as ADDED first, then every change, and a BOOKMARK about every minute.
  */
+When("I watch {word} with bookmarks", async function (this: KubespecWorld, resource: string) {
+  await startWatch(this, resource, true, undefined);
+});
+
+/** Start watching a resource in the default namespace from an object's resourceVersion (replaying what followed). */
 When(
-  /^I watch (\S+)( with bookmarks)?(?: from the resource version of (\S+) "([^"]+)")?$/,
-  async function (
-    this: KubespecWorld,
-    resource: string,
-    bookmarks: string | undefined,
-    kind: string | undefined,
-    name: string | undefined,
-  ) {
-    await startWatch(this, resource, bookmarks !== undefined, kind && name ? { kind, name } : undefined);
+  "I watch {word} from the resource version of {word} {string}",
+  async function (this: KubespecWorld, resource: string, kind: string, name: string) {
+    await startWatch(this, resource, false, { kind, name });
   },
 );
 
@@ -62,7 +62,7 @@ defineAssertion("the watch has received:", async function (this: KubespecWorld, 
 
 /** Starting that watch is refused with an error containing the text (e.g. 410 `too old resource version`). */
 Then(
-  /^watching (\S+) from the resource version of (\S+) "([^"]+)" fails with "([^"]*)"$/,
+  "watching {word} from the resource version of {word} {string} fails with {string}",
   async function (this: KubespecWorld, resource: string, kind: string, name: string, text: string) {
     let failure: unknown;
     try {
