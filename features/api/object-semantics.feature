@@ -158,3 +158,18 @@ Feature: Object metadata, optimistic concurrency and deletion behave as in Kuber
       """
       No resources found in default namespace.
       """
+
+  Scenario: An object to be created may not carry a resourceVersion
+    When I run:
+      """
+      kubectl create -f -
+      apiVersion: v1
+      kind: ConfigMap
+      metadata:
+        name: settings
+        resourceVersion: "12"
+      """
+    Then the command fails with:
+      """
+      Error from server (BadRequest): error when creating "STDIN": resourceVersion should not be set on objects to be created
+      """
