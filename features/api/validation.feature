@@ -318,3 +318,78 @@ Feature: The apiserver validates every kind with its real rules and messages
       """
       The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"web2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable
       """
+
+  Scenario: A StatefulSet's spec is fixed except its replicas, template and update settings
+    Given I apply:
+      """
+      apiVersion: apps/v1
+      kind: StatefulSet
+      metadata:
+        name: db
+      spec:
+        serviceName: db
+        selector:
+          matchLabels: {app: db}
+        template:
+          metadata:
+            labels: {app: db}
+          spec:
+            containers:
+            - name: db
+              image: postgres
+      """
+    When I run:
+      """
+      kubectl patch statefulset db --type=merge -p '{"spec":{"serviceName":"other"}}'
+      """
+    Then the command fails with:
+      """
+      The StatefulSet "db" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden
+      """
+    When I run "kubectl scale statefulset db --replicas=3"
+    Then the output is:
+      """
+      statefulset.apps/db scaled
+      """
+
+  Scenario: A Secret's type is immutable
+    Given I apply:
+      """
+      apiVersion: v1
+      kind: Secret
+      metadata:
+        name: creds
+      stringData:
+        token: abc
+      """
+    When I run:
+      """
+      kubectl patch secret creds --type=merge -p '{"type":"kubernetes.io/basic-auth","stringData":{"username":"u"}}'
+      """
+    Then the command fails with:
+      """
+      The Secret "creds" is invalid: type: Invalid value: "kubernetes.io/basic-auth": field is immutable
+      """
+
+  Scenario: Annotations: set, refuse to overwrite, remove, and keys the apiserver refuses
+    When I run "kubectl annotate configmap kube-root-ca.crt owner=team-a"
+    Then the output is:
+      """
+      configmap/kube-root-ca.crt annotated
+      """
+    When I run "kubectl annotate configmap kube-root-ca.crt owner=team-b"
+    Then the command fails with:
+      """
+      error: --overwrite is false but found the following declared annotation(s): 'owner' already has a value (team-a)
+      """
+    When I run "kubectl annotate configmap kube-root-ca.crt owner=team-b --overwrite"
+    And I run "kubectl annotate configmap kube-root-ca.crt owner-"
+    Then the output is:
+      """
+      configmap/kube-root-ca.crt annotated
+      """
+    When I run "kubectl annotate configmap kube-root-ca.crt bad/key/x=1"
+    Then the command fails with:
+      """
+      The ConfigMap "kube-root-ca.crt" is invalid: metadata.annotations: Invalid value: "bad/key/x": a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')
+      """
