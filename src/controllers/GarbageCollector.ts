@@ -20,6 +20,10 @@ interface GraphNode {
   finalizers: string[];
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
 function hasFinalizer(object: KubeObject, finalizer: string): boolean {
   return (object.metadata.finalizers ?? []).includes(finalizer);
 }
@@ -85,6 +89,16 @@ export class GarbageCollector extends Controller {
     const uid = object.metadata.uid as string;
     const previous = this.#graph.get(uid);
     const owners = object.metadata.ownerReferences ?? [];
+    // Most updates (status, labels) change nothing the graph holds.
+    if (
+      previous &&
+      previous.deleting === !!object.metadata.deletionTimestamp &&
+      sameList(previous.finalizers, object.metadata.finalizers ?? []) &&
+      (previous.owners.length === 0
+        ? owners.length === 0
+        : JSON.stringify(previous.owners) === JSON.stringify(owners))
+    )
+      return;
     const node: GraphNode = {
       type,
       namespace: object.metadata.namespace,
