@@ -114,30 +114,12 @@ Feature: A Deployment rolls out a new version step by step
       """
 
   Scenario: Recreate stops every old pod before starting new ones
-    Switching to Recreate with kubectl apply keeps the defaulted rollingUpdate block, which the
-    apiserver refuses, exactly as a real cluster does; the manifest must clear it.
+    A merge patch that only sets the type keeps the defaulted rollingUpdate block, which the
+    apiserver refuses. kubectl apply sends `$retainKeys: [type]` for the strategy (its patch
+    strategy is retainKeys), so the server drops rollingUpdate and the switch is accepted.
     When I run:
       """
-      kubectl apply -f -
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: web
-      spec:
-        replicas: 4
-        strategy:
-          type: Recreate
-        selector:
-          matchLabels:
-            app: web
-        template:
-          metadata:
-            labels:
-              app: web
-          spec:
-            containers:
-            - name: nginx
-              image: nginx:1.27
+      kubectl patch deployment web --type=merge -p '{"spec":{"strategy":{"type":"Recreate"}}}'
       """
     Then the command fails with:
       """
@@ -153,7 +135,6 @@ Feature: A Deployment rolls out a new version step by step
         replicas: 4
         strategy:
           type: Recreate
-          rollingUpdate: null
         selector:
           matchLabels:
             app: web

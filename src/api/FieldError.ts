@@ -83,8 +83,22 @@ export const fieldErrors = {
     new FieldError("FieldValueTooLong", field, undefined, `may not be more than ${max} bytes`),
 };
 
+/**
+ * A bad value that field errors print verbatim: the `%#v` rendering of a Go struct, such as
+ * `v1.LabelSelector{MatchLabels:map[string]string{"app":"web"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`.
+ *
+ * @example
+ * ```ts
+ * new FieldError("FieldValueInvalid", "roleRef", new GoLiteral('rbac.RoleRef{Kind:"Role"}'), "cannot change roleRef").toString();
+ * ```
+ */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
 /** Render a value as Go's `%q` (strings) or `%v` (numbers, booleans) would in field errors. */
 export function goValue(value: unknown): string {
+  if (value instanceof GoLiteral) return value.text;
   if (value === undefined || value === null) return "null";
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")

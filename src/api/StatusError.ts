@@ -117,7 +117,8 @@ export class StatusError extends Error {
     errors: readonly FieldError[],
   ): StatusError {
     return new StatusError({
-      message: `${kind.kind} "${name}" is invalid: ${aggregateMessage(errors)}`,
+      // GroupKind.String(): `Deployment.apps`, or just `Pod` for the core group.
+      message: `${kind.kind}${kind.group ? `.${kind.group}` : ""} "${name}" is invalid: ${aggregateMessage(errors)}`,
       reason: "Invalid",
       details: {
         name,

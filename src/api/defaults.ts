@@ -88,6 +88,28 @@ export function defaultNode(node: Node): void {
     node.status.allocatable = { ...node.status.capacity };
 }
 
+/** SetDefaults_Secret: the type is Opaque unless given. */
+function defaultSecret(secret: KubeObject): void {
+  (secret as { type?: string }).type ||= "Opaque";
+}
+
+/** SetDefaults_PriorityClass: preemptionPolicy PreemptLowerPriority, globalDefault false. */
+function defaultPriorityClass(pc: KubeObject): void {
+  const o = pc as { preemptionPolicy?: string };
+  o.preemptionPolicy ??= "PreemptLowerPriority";
+}
+
+/** rbac/v1 SetDefaults_RoleBinding / _ClusterRoleBinding / _Subject: the API groups. */
+function defaultBinding(binding: KubeObject): void {
+  const b = binding as { roleRef?: { apiGroup?: string }; subjects?: { kind?: string; apiGroup?: string }[] };
+  if (b.roleRef && !b.roleRef.apiGroup) b.roleRef.apiGroup = "rbac.authorization.k8s.io";
+  for (const s of b.subjects ?? []) {
+    if (s.apiGroup) continue;
+    // ServiceAccount subjects get "", which encoding/json omits.
+    if (s.kind === "User" || s.kind === "Group") s.apiGroup = "rbac.authorization.k8s.io";
+  }
+}
+
 /** Defaulters by kind. */
 export const DEFAULTERS: Readonly<Record<string, (object: KubeObject) => void>> = {
   Pod: (o) => defaultPod(o as unknown as Pod),
@@ -100,4 +122,8 @@ export const DEFAULTERS: Readonly<Record<string, (object: KubeObject) => void>> 
       (o: KubeObject) => WORKLOAD_DEFAULTERS[kind]?.(o),
     ]),
   ),
+  Secret: defaultSecret,
+  PriorityClass: defaultPriorityClass,
+  RoleBinding: defaultBinding,
+  ClusterRoleBinding: defaultBinding,
 };

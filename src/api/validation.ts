@@ -120,3 +120,26 @@ export function isValidLabelValue(value: string): string[] {
   }
   return errors;
 }
+
+const CONFIG_MAP_KEY_FMT = "[-._a-zA-Z0-9]+";
+const CONFIG_MAP_KEY_ERR = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
+const CONFIG_MAP_KEY_RE = new RegExp(`^${CONFIG_MAP_KEY_FMT}$`);
+
+/**
+ * IsConfigMapKey: keys of ConfigMap and Secret data (at most 253 characters, no `.`/`..` prefix).
+ *
+ * @example
+ * ```ts
+ * isConfigMapKey("bad key"); // ["a valid config key must consist of alphanumeric characters, ..."]
+ * ```
+ */
+export function isConfigMapKey(value: string): string[] {
+  const errors: string[] = [];
+  if (value.length > DNS1123_SUBDOMAIN_MAX) errors.push(maxLenError(DNS1123_SUBDOMAIN_MAX));
+  if (!CONFIG_MAP_KEY_RE.test(value))
+    errors.push(regexError(CONFIG_MAP_KEY_ERR, CONFIG_MAP_KEY_FMT, "key.name", "KEY_NAME", "key-name"));
+  if (value === ".") errors.push("must not be '.'");
+  else if (value === "..") errors.push("must not be '..'");
+  else if (value.startsWith("..")) errors.push("must not start with '..'");
+  return errors;
+}

@@ -1,15 +1,21 @@
 import jsonMergePatch from "json-merge-patch";
 import { applyPatch as applyJsonPatch, type Operation } from "rfc6902";
 import { DEFAULTERS } from "../api/defaults.ts";
-import type { FieldError } from "../api/FieldError.ts";
+import { type FieldError, fieldErrors } from "../api/FieldError.ts";
 import { FieldSelector, FieldSelectorError } from "../api/fields.ts";
 import { apiVersionOf, type KindRegistry, type ResourceType } from "../api/kinds.ts";
 import { Selector, SelectorParseError } from "../api/labels.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/objectMeta.ts";
+import { PatchMeta } from "../api/PatchMeta.ts";
 import { StatusError } from "../api/StatusError.ts";
 import { checkStructure } from "../api/schema.ts";
+import {
+  applyStrategicMergePatch,
+  type JsonMap,
+  StrategicMergePatchError,
+} from "../api/strategicMergePatch.ts";
 import { deepFreeze, type KubeObject } from "../api/types.ts";
-import type { EventLoop } from "../clock/EventLoop.ts";
+import type { EventLoop, TimerHandle } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
 import { type Etcd, EtcdUnavailableError } from "../etcd/Etcd.ts";
 import {
@@ -19,8 +25,10 @@ import {
   type StoreEvent,
 } from "../etcd/MvccStore.ts";
 import type { AdmissionAttributes, AdmissionPlugin } from "./admission/AdmissionPlugin.ts";
+import { SYSTEM_PRIORITY_CLASSES } from "./admission/Priority.ts";
 import { RAND_ALPHABET } from "./admission/ServiceAccount.ts";
 import { strategyFor } from "./registry/index.ts";
+import { keepSpec, keepStatus } from "./registry/specStatus.ts";
 import type { Strategy, StrategyContext } from "./Strategy.ts";
 import {
   WatchCache,
@@ -37,7 +45,8 @@ export type FieldValidation = "Strict" | "Warn" | "Ignore";
 export interface WriteOptions {
   dryRun?: boolean;
   fieldValidation?: FieldValidation;
-  subresource?: "status";
+  /** `status`, `scale` (patch only), or (namespaces) `finalize`: which part of the object the write may change. */
+  subresource?: "status" | "scale" | "finalize";
 }
 
 /** Options of list and watch requests. */
@@ -48,7 +57,12 @@ export interface ListOptions {
   resourceVersion?: string;
   limit?: number;
   continue?: string;
+  /** Watch only: send BOOKMARK events (about every minute) carrying the current resourceVersion. */
+  allowWatchBookmarks?: boolean;
 }
+
+/** How often the watch cache sends a watcher a bookmark (cacher.go `bookmarkFrequency`). */
+export const BOOKMARK_FREQUENCY_MS = 60_000;
 
 /** Options of delete requests (metav1.DeleteOptions). */
 export interface DeleteOptions {
@@ -56,6 +70,79 @@ export interface DeleteOptions {
   propagationPolicy?: "Background" | "Foreground" | "Orphan";
   preconditions?: { uid?: string; resourceVersion?: string };
   dryRun?: boolean;
+}
+
+/** The autoscaling/v1 Scale of a scalable resource. */
+export interface Scale {
+  kind: "Scale";
+  apiVersion: "autoscaling/v1";
+  metadata: {
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    creationTimestamp?: string;
+  };
+  spec: { replicas: number };
+  status: { replicas: number; selector?: string };
+}
+
+/** The autoscaling/v1 Scale as a resource type (its patch metadata: none). */
+const SCALE_TYPE: ResourceType = {
+  group: "autoscaling",
+  version: "v1",
+  kind: "Scale",
+  plural: "scales",
+  singular: "scale",
+  shortNames: [],
+  namespaced: true,
+  categories: [],
+  verbs: [],
+  subresources: [],
+  model: "V1Scale",
+};
+
+/** The Scale view of a workload (scaleFromDeployment and friends). */
+function scaleOf(object: KubeObject): Scale {
+  const spec = object.spec as { replicas?: number; selector?: Record<string, unknown> } | undefined;
+  const status = object.status as { replicas?: number } | undefined;
+  const meta = object.metadata;
+  const scale: Scale = {
+    kind: "Scale",
+    apiVersion: "autoscaling/v1",
+    metadata: {
+      name: meta.name as string,
+      ...(meta.namespace ? { namespace: meta.namespace } : {}),
+      uid: meta.uid as string,
+      resourceVersion: meta.resourceVersion as string,
+      creationTimestamp: meta.creationTimestamp as string,
+    },
+    spec: { replicas: spec?.replicas ?? 0 },
+    status: { replicas: status?.replicas ?? 0 },
+  };
+  const selector = labelSelectorString(spec?.selector);
+  if (selector !== undefined) scale.status.selector = selector;
+  return scale;
+}
+
+/** metav1.LabelSelectorAsSelector(...).String() for the common forms. */
+function labelSelectorString(selector: Record<string, unknown> | undefined): string | undefined {
+  if (!selector) return undefined;
+  const parts: string[] = [];
+  const labels = (selector.matchLabels ?? {}) as Record<string, string>;
+  for (const key of Object.keys(labels)) parts.push(`${key}=${labels[key]}`);
+  for (const r of (selector.matchExpressions ?? []) as {
+    key: string;
+    operator: string;
+    values?: string[];
+  }[]) {
+    const values = [...(r.values ?? [])].sort().join(",");
+    if (r.operator === "In") parts.push(`${r.key} in (${values})`);
+    else if (r.operator === "NotIn") parts.push(`${r.key} notin (${values})`);
+    else if (r.operator === "Exists") parts.push(r.key);
+    else if (r.operator === "DoesNotExist") parts.push(`!${r.key}`);
+  }
+  return parts.sort().join(",");
 }
 
 /** Patch content types. */
@@ -72,6 +159,46 @@ export interface ListResult<T = KubeObject> {
   items: T[];
   resourceVersion: string;
   continue?: string;
+  /** Objects left after this chunk (only without label and field selectors). */
+  remainingItemCount?: number;
+}
+
+/** etcd3/errors.go `inconsistentContinue`: the 410 for a continue token whose revision was compacted. */
+const INCONSISTENT_CONTINUE =
+  "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
+
+/** storage.EncodeContinue: `{v, rv, start}` as unpadded URL-safe base64, the key relative to the prefix. */
+function encodeContinue(key: string, prefix: string, revision: number): string {
+  const token = JSON.stringify({ v: "meta.k8s.io/v1", rv: revision, start: key.slice(prefix.length) });
+  return Buffer.from(token, "utf8").toString("base64url");
+}
+
+/** storage.DecodeContinue with its error messages (all 400 Bad Request). */
+function decodeContinue(value: string, prefix: string): { key: string; revision: number } {
+  const invalid = (detail: string) => StatusError.badRequest(`continue key is not valid: ${detail}`);
+  if (!/^[A-Za-z0-9_-]*$/.test(value)) {
+    const at = value.search(/[^A-Za-z0-9_-]/);
+    throw invalid(`illegal base64 data at input byte ${at}`);
+  }
+  let token: { v?: unknown; rv?: unknown; start?: unknown };
+  try {
+    token = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+  } catch {
+    throw invalid("invalid character looking for beginning of value");
+  }
+  if (token.v !== "meta.k8s.io/v1")
+    throw StatusError.badRequest(
+      `continue key is not valid: server does not recognize this encoded version ${String(token.v ?? "")}`,
+    );
+  if (!token.rv)
+    throw StatusError.badRequest(
+      "continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)",
+    );
+  if (!token.start)
+    throw StatusError.badRequest(
+      "continue key is not valid: encoded start key empty (version meta.k8s.io/v1)",
+    );
+  return { key: prefix + String(token.start), revision: Number(token.rv) };
 }
 
 /** One request as the conversation recorder sees it; `code` is filled in when it completes. */
@@ -103,6 +230,41 @@ export interface ApiServerDeps {
 }
 
 const GENERATE_NAME_RETRIES = 8;
+
+/**
+ * Whether the apiserver accepts a field selector label for a kind, as the kind's registered field
+ * label conversion func decides (pkg/apis/<group>/<version>/conversion.go): kinds with one accept
+ * `metadata.name`, `metadata.namespace` when namespaced, and their own labels, and word the refusal
+ * their way; kinds without one fall back to runtime.DefaultMetaV1FieldSelectorConversion.
+ */
+export function fieldLabelError(type: ResourceType, label: string): string | undefined {
+  const strategy = strategyFor(type.kind);
+  if (!strategy.fieldLabelError) {
+    if (label === "metadata.name" || label === "metadata.namespace") return undefined;
+    return `"${label}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
+  }
+  if (label === "metadata.name" || (type.namespaced && label === "metadata.namespace")) return undefined;
+  if ((strategy.fieldLabels ?? []).includes(label)) return undefined;
+  return strategy.fieldLabelError(label);
+}
+
+/**
+ * The finalizers an object gets from a delete's propagation policy
+ * (store.go `deletionFinalizersForGarbageCollection`): `orphan` for Orphan, `foregroundDeletion` for
+ * Foreground, neither for Background; with no policy, the existing ones stay.
+ */
+export function deletionFinalizers(
+  existing: readonly string[],
+  policy: DeleteOptions["propagationPolicy"],
+): string[] {
+  if (policy === undefined) return [...existing];
+  const kept = existing.filter((f) => f !== "orphan" && f !== "foregroundDeletion");
+  if (policy === "Orphan") kept.push("orphan");
+  if (policy === "Foreground") kept.push("foregroundDeletion");
+  const before = new Set(existing);
+  if (kept.length === before.size && kept.every((f) => before.has(f))) return [...existing];
+  return kept;
+}
 
 function rfc3339(millis: number): string {
   return `${new Date(millis).toISOString().slice(0, 19)}Z`;
@@ -168,6 +330,30 @@ export class ApiServer {
     return rfc3339(this.#deps.loop.now());
   }
 
+  /**
+   * The scheduling/bootstrap-system-priority-classes post-start hook: create
+   * `system-node-critical` and `system-cluster-critical` (pkg/apis/scheduling/types.go).
+   */
+  bootstrapSystemPriorityClasses(): void {
+    const type = this.kinds.forGroupResource("scheduling.k8s.io", "priorityclasses");
+    if (!type) return;
+    const descriptions: Record<string, string> = {
+      "system-node-critical": "Used for system critical pods that must not be moved from their current node.",
+      "system-cluster-critical":
+        "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.",
+    };
+    for (const [name, value] of Object.entries(SYSTEM_PRIORITY_CLASSES)) {
+      if (this.peek(type, undefined, name)) continue;
+      this.create("kube-apiserver", type, undefined, {
+        apiVersion: "scheduling.k8s.io/v1",
+        kind: "PriorityClass",
+        metadata: { name },
+        value,
+        description: descriptions[name] ?? "",
+      });
+    }
+  }
+
   // ---- reads ----
 
   get<T = KubeObject>(user: string, type: ResourceType, namespace: string | undefined, name: string): T {
@@ -190,38 +376,52 @@ export class ApiServer {
     options: ListOptions = {},
   ): ListResult<T> {
     return this.#handle(user, "list", type, namespace, undefined, undefined, () => {
-      if (options.resourceVersion !== "0") this.#deps.etcd.ensureAvailable();
+      if (options.resourceVersion !== "0" || options.continue) this.#deps.etcd.ensureAvailable();
       const filter = this.#filter(type, namespace, options);
       const cache = this.#cacheFor(type);
       const prefix = this.#prefix(type, namespace);
-      let start = "";
+      const store = this.#deps.etcd.store;
+      let revision = store.revision;
+      let startKey = "";
       if (options.continue) {
-        try {
-          start = JSON.parse(Buffer.from(options.continue, "base64").toString("utf8")).start as string;
-        } catch {
-          throw StatusError.badRequest("continue key is not valid: illegal base64 data at input byte 0");
+        const token = decodeContinue(options.continue, prefix);
+        startKey = token.key;
+        if (token.revision > 0) revision = token.revision;
+      }
+      let kvs: KeyValue[];
+      try {
+        kvs = revision === store.revision ? store.range(prefix) : store.rangeAt(prefix, revision);
+      } catch (error) {
+        if (error instanceof CompactedError) {
+          // handleCompactedErrorForPaging: a token at revision -1 continues from the latest state.
+          const expired = StatusError.gone(INCONSISTENT_CONTINUE);
+          (expired.status.metadata as { continue?: string }).continue = encodeContinue(startKey, prefix, -1);
+          throw expired;
         }
+        throw error;
       }
       const items: T[] = [];
-      let next: string | undefined;
-      for (const kv of this.#deps.etcd.store.range(prefix)) {
-        if (start && kv.key <= start) continue;
+      let lastKey = "";
+      let more = false;
+      let remaining = 0;
+      for (const kv of kvs) {
+        if (startKey && kv.key < startKey) continue;
+        if (options.limit && items.length >= options.limit) {
+          more = true;
+          remaining++;
+          continue;
+        }
         const object = kv.value as KubeObject;
         if (!cache.matches(filter, object)) continue;
-        if (options.limit && items.length >= options.limit) {
-          next = Buffer.from(
-            JSON.stringify({
-              v: "meta.k8s.io/v1",
-              rv: this.#deps.etcd.store.revision,
-              start: items.length > 0 ? this.#keyOf(type, items[items.length - 1] as KubeObject) : kv.key,
-            }),
-          ).toString("base64");
-          break;
-        }
         items.push(object as T);
+        lastKey = kv.key;
       }
-      const result: ListResult<T> = { items, resourceVersion: String(this.#deps.etcd.store.revision) };
-      if (next) result.continue = next;
+      const result: ListResult<T> = { items, resourceVersion: String(revision) };
+      if (more) {
+        result.continue = encodeContinue(`${lastKey}\u0000`, prefix, revision);
+        // remainingItemCount is only exact (and only sent) without selectors.
+        if (!options.labelSelector && !options.fieldSelector) result.remainingItemCount = remaining;
+      }
       return result;
     });
   }
@@ -262,18 +462,53 @@ export class ApiServer {
         if (!Number.isInteger(from) || from < 0) {
           throw StatusError.badRequest(`invalid resource version: ${rv}`);
         }
+        const current = this.#deps.etcd.store.revision;
+        if (from > current) {
+          // The watch cache waits (3s) for a revision it has not seen, then gives up.
+          throw new StatusError({
+            message: `Timeout: Too large resource version: ${from}, current: ${current}`,
+            reason: "Timeout",
+            details: {
+              causes: [{ reason: "ResourceVersionTooLarge", message: "Too large resource version" }],
+              retryAfterSeconds: 1,
+            },
+            code: 504,
+          });
+        }
         let history: StoreEvent[];
         try {
           history = this.#deps.etcd.store.history(this.#prefix(type, namespace), from + 1);
         } catch (error) {
           if (error instanceof CompactedError) {
-            throw StatusError.gone(`too old resource version: ${from} (${error.compactRevision + 1})`);
+            // watch_cache.go getAllEventsSinceLocked: the oldest event the window still holds, minus one.
+            throw StatusError.gone(`too old resource version: ${from} (${error.compactRevision})`);
           }
           throw error;
         }
         for (const event of history) this.#replay(cache, watcher, event);
       }
-      return cache.add(watcher);
+      const handle = cache.add(watcher);
+      if (!options.allowWatchBookmarks) return handle;
+      let timer: TimerHandle | undefined;
+      const bookmark = () => {
+        if (watcher.stopped) return;
+        cache.send(watcher, {
+          type: "BOOKMARK",
+          object: deepFreeze({
+            kind: type.kind,
+            apiVersion: apiVersionOf(type),
+            metadata: { resourceVersion: String(this.#deps.etcd.store.revision) },
+          }) as KubeObject,
+        });
+        timer = this.#deps.loop.setTimeout(bookmark, BOOKMARK_FREQUENCY_MS);
+      };
+      timer = this.#deps.loop.setTimeout(bookmark, BOOKMARK_FREQUENCY_MS);
+      return {
+        stop: () => {
+          this.#deps.loop.clearTimeout(timer);
+          handle.stop();
+        },
+      };
     });
   }
 
@@ -346,6 +581,7 @@ export class ApiServer {
     options: WriteOptions = {},
   ): WriteResult<T> {
     return this.#handle(user, "update", type, namespace, name, options.subresource, () => {
+      this.#checkSubresource(type, options.subresource);
       const { object, warnings } = this.#decode(type, namespace, body, options.fieldValidation);
       if (object.metadata.name !== name) {
         throw StatusError.badRequest(
@@ -370,14 +606,33 @@ export class ApiServer {
     options: WriteOptions = {},
   ): WriteResult<T> {
     return this.#handle(user, "patch", type, namespace, name, options.subresource, () => {
+      this.#checkSubresource(type, options.subresource);
       const current = this.#read(type, namespace, name);
       if (!current) throw StatusError.notFound({ group: type.group, resource: type.plural }, name);
-      const patched = this.#applyPatch(current.value as KubeObject, patchType, patch);
+      if (options.subresource === "scale") {
+        // The patch applies to the Scale, which then updates spec.replicas.
+        const scale = this.#applyPatch(
+          SCALE_TYPE,
+          scaleOf(current.value as KubeObject) as unknown as KubeObject,
+          patchType,
+          patch,
+        ) as Scale;
+        const { subresource: _, ...rest } = options;
+        const updated = this.updateScale(user, type, namespace, name, scale, rest);
+        return { object: updated as T, warnings: [] };
+      }
+      const patched = this.#applyPatch(type, current.value as KubeObject, patchType, patch);
       const { object, warnings } = this.#decode(type, namespace, patched, options.fieldValidation);
       return { object: this.#update(user, type, namespace, name, object, options) as T, warnings };
     });
   }
 
+  /**
+   * Delete an object as the generic registry store does (store.go `Delete`): preconditions, graceful
+   * deletion (BeforeDelete), the garbage collector's `orphan`/`foregroundDeletion` finalizers from
+   * the propagation policy, and objects with finalizers kept with a deletionTimestamp until their
+   * finalizers are gone. Namespaces are only marked Terminating (their controller empties them).
+   */
   delete<T = KubeObject>(
     user: string,
     type: ResourceType,
@@ -390,64 +645,139 @@ export class ApiServer {
       const current = this.#read(type, namespace, name);
       if (!current) throw StatusError.notFound(gr, name);
       const existing = current.value as KubeObject;
-      const pre = options.preconditions;
-      if (pre?.uid && pre.uid !== existing.metadata.uid) {
-        throw StatusError.conflict(
-          gr,
-          name,
-          `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${existing.metadata.uid}`,
-        );
-      }
-      if (pre?.resourceVersion && pre.resourceVersion !== existing.metadata.resourceVersion) {
-        throw StatusError.conflict(
-          gr,
-          name,
-          `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
-        );
-      }
+      this.#checkPreconditions(type, existing, options.preconditions);
       this.#admit({ operation: "DELETE", type, namespace, name, oldObject: existing, user });
+      if (type.kind === "Namespace")
+        return this.#deleteNamespace(type, current, options) as { object: T; deleted: boolean };
       const strategy = strategyFor(type.kind);
-      const grace = strategy.gracePeriod?.(existing, options.gracePeriodSeconds);
-      const finalizers = [...(existing.metadata.finalizers ?? [])];
-      if (options.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion"))
-        finalizers.push("foregroundDeletion");
-      if (options.propagationPolicy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
-      const namespaceFinalizers =
-        type.kind === "Namespace"
-          ? ((existing.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [])
-          : [];
-      const pending =
-        finalizers.length > 0 || (grace !== undefined && grace > 0) || namespaceFinalizers.length > 0;
-      if (!pending) {
-        if (options.dryRun) return { object: existing as T, deleted: true };
-        const kv = this.#deps.etcd.store.delete(current.key, { expectModRevision: current.modRevision });
-        this.#observer?.storage?.("delete", kv.key, kv.modRevision);
-        return { object: existing as T, deleted: true };
-      }
-      // Graceful or finalized deletion: mark the object and let its owners finish.
       const marked = structuredClone(existing);
       const meta = marked.metadata;
-      if (meta.deletionTimestamp) {
-        // Already pending: only a shorter grace period is honoured.
-        const remaining = meta.deletionGracePeriodSeconds ?? 0;
-        if (grace === undefined || grace >= remaining) return { object: existing as T, deleted: false };
+      const { graceful, pending } = this.#beforeDelete(strategy, marked, options);
+      // A deletion already under way: only a shorter grace period changes anything.
+      if (pending) return { object: existing as T, deleted: false };
+      const finalizers = deletionFinalizers(meta.finalizers ?? [], options.propagationPolicy);
+      const finalizersChanged = JSON.stringify(finalizers) !== JSON.stringify(meta.finalizers ?? []);
+      if (graceful || finalizers.length > 0 || finalizersChanged) {
+        if (finalizersChanged) {
+          if (finalizers.length > 0) meta.finalizers = finalizers;
+          else delete meta.finalizers;
+        }
+        if (!graceful) {
+          // Not graceful but held by finalizers: mark as deleting (markAsDeleting).
+          if (finalizers.length === 0)
+            return this.#deleteNow(current, existing, options) as { object: T; deleted: boolean };
+          if (!meta.deletionTimestamp && (meta.generation ?? 0) > 0)
+            meta.generation = (meta.generation ?? 0) + 1;
+          if (!meta.deletionTimestamp || Date.parse(meta.deletionTimestamp) > this.#deps.loop.now())
+            meta.deletionTimestamp = this.now();
+          meta.deletionGracePeriodSeconds = 0;
+        }
+        if (options.dryRun) return { object: marked as T, deleted: false };
+        if (jsonEqual(marked, existing)) return { object: existing as T, deleted: false };
+        const kv = this.#write(type, marked, current.modRevision);
+        this.#observer?.storage?.("update", kv.key, kv.modRevision);
+        if (finalizers.length > 0 || (meta.deletionGracePeriodSeconds ?? 0) > 0)
+          return { object: kv.value as T, deleted: false };
+        return this.#deleteNow(kv, kv.value as KubeObject, options) as { object: T; deleted: boolean };
       }
-      const seconds = grace ?? 0;
-      meta.deletionTimestamp = rfc3339(this.#deps.loop.now() + seconds * 1000);
-      meta.deletionGracePeriodSeconds = seconds;
-      if (finalizers.length > 0) meta.finalizers = finalizers;
-      if (type.kind === "Namespace")
-        (marked.status as { phase?: string }) = { ...(marked.status ?? {}), phase: "Terminating" };
-      if (options.dryRun) return { object: marked as T, deleted: false };
-      if (seconds === 0 && finalizers.length === 0 && namespaceFinalizers.length === 0) {
-        const kv = this.#deps.etcd.store.delete(current.key, { expectModRevision: current.modRevision });
-        this.#observer?.storage?.("delete", kv.key, kv.modRevision);
-        return { object: existing as T, deleted: true };
-      }
+      return this.#deleteNow(current, existing, options) as { object: T; deleted: boolean };
+    });
+  }
+
+  /** Remove the key now (the final step of a deletion). */
+  #deleteNow(
+    current: KeyValue,
+    object: KubeObject,
+    options: DeleteOptions,
+  ): { object: KubeObject; deleted: boolean } {
+    if (options.dryRun) return { object, deleted: true };
+    const kv = this.#deps.etcd.store.delete(current.key, { expectModRevision: current.modRevision });
+    this.#observer?.storage?.("delete", kv.key, kv.modRevision);
+    return { object, deleted: true };
+  }
+
+  /** rest.BeforeDelete: preconditions were checked; decide graceful deletion and set its timestamps. */
+  #beforeDelete(
+    strategy: Strategy,
+    object: KubeObject,
+    options: DeleteOptions,
+  ): { graceful: boolean; pending: boolean } {
+    const meta = object.metadata;
+    let requested = options.gracePeriodSeconds;
+    // Negative values are treated as 1s on the delete path.
+    if (requested !== undefined && requested < 0) requested = 1;
+    if (!strategy.gracePeriod) return { graceful: false, pending: false };
+    if (meta.deletionTimestamp) {
+      const current = meta.deletionGracePeriodSeconds;
+      if (current === undefined || current === 0) return { graceful: false, pending: false };
+      if (requested === undefined || requested >= current) return { graceful: false, pending: true };
+      const start = Date.parse(meta.deletionTimestamp) - current * 1000;
+      meta.deletionTimestamp = rfc3339(start + requested * 1000);
+      meta.deletionGracePeriodSeconds = requested;
+      return { graceful: true, pending: false };
+    }
+    const period = strategy.gracePeriod(object, requested);
+    if (period === undefined) return { graceful: false, pending: false };
+    meta.deletionTimestamp = rfc3339(this.#deps.loop.now() + period * 1000);
+    meta.deletionGracePeriodSeconds = period;
+    if ((meta.generation ?? 0) > 0) meta.generation = (meta.generation ?? 0) + 1;
+    return { graceful: true, pending: false };
+  }
+
+  /** Preconditions of a delete (rest.BeforeDelete wording: the GroupResource is the kind). */
+  #checkPreconditions(type: ResourceType, existing: KubeObject, pre: DeleteOptions["preconditions"]): void {
+    const name = existing.metadata.name as string;
+    const gr = { group: type.group, resource: type.kind };
+    if (pre?.uid && pre.uid !== existing.metadata.uid) {
+      throw StatusError.conflict(
+        gr,
+        name,
+        `the UID in the precondition (${pre.uid}) does not match the UID in record (${existing.metadata.uid}). The object might have been deleted and then recreated`,
+      );
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== existing.metadata.resourceVersion) {
+      throw StatusError.conflict(
+        gr,
+        name,
+        `the ResourceVersion in the precondition (${pre.resourceVersion}) does not match the ResourceVersion in record (${existing.metadata.resourceVersion}). The object might have been modified`,
+      );
+    }
+  }
+
+  /**
+   * Namespace deletion (pkg/registry/core/namespace/storage): the first request marks it
+   * Terminating; later ones are refused while `spec.finalizers` remain, and go through the generic
+   * store once the namespace controller has finalized it.
+   */
+  #deleteNamespace(
+    type: ResourceType,
+    current: KeyValue,
+    options: DeleteOptions,
+  ): { object: KubeObject; deleted: boolean } {
+    const existing = current.value as KubeObject;
+    const name = existing.metadata.name as string;
+    const specFinalizers = (existing.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+    if (!existing.metadata.deletionTimestamp) {
+      const marked = structuredClone(existing);
+      marked.metadata.deletionTimestamp = this.now();
+      (marked as { status?: { phase?: string } }).status = { ...(marked.status ?? {}), phase: "Terminating" };
+      const finalizers = deletionFinalizers(marked.metadata.finalizers ?? [], options.propagationPolicy);
+      if (finalizers.length > 0) marked.metadata.finalizers = finalizers;
+      else delete marked.metadata.finalizers;
+      if (options.dryRun) return { object: marked, deleted: false };
       const kv = this.#write(type, marked, current.modRevision);
       this.#observer?.storage?.("update", kv.key, kv.modRevision);
-      return { object: kv.value as T, deleted: false };
-    });
+      return { object: kv.value as KubeObject, deleted: false };
+    }
+    if (specFinalizers.length > 0) {
+      throw StatusError.conflict(
+        { group: "", resource: "namespaces" },
+        name,
+        "The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.",
+      );
+    }
+    if ((existing.metadata.finalizers ?? []).length > 0) return { object: existing, deleted: false };
+    return this.#deleteNow(current, existing, options);
   }
 
   /**
@@ -508,6 +838,126 @@ export class ApiServer {
       const kv = this.#write(pods, pod, current.modRevision);
       this.#observer?.storage?.("update", kv.key, kv.modRevision);
     });
+  }
+
+  /**
+   * GET the scale subresource (autoscaling/v1 Scale) of a Deployment, ReplicaSet or StatefulSet:
+   * `spec.replicas` and the observed `status.replicas` with the selector as a string.
+   */
+  getScale(user: string, type: ResourceType, namespace: string | undefined, name: string): Scale {
+    return this.#handle(user, "get", type, namespace, name, "scale", () => {
+      this.#checkSubresource(type, "scale");
+      const kv = this.#read(type, namespace, name);
+      if (!kv) throw StatusError.notFound({ group: type.group, resource: type.plural }, name);
+      return scaleOf(kv.value as KubeObject);
+    });
+  }
+
+  /**
+   * PUT the scale subresource: writes `spec.replicas` of the object (with the Scale's
+   * resourceVersion as the precondition), validated as ValidateScale does.
+   */
+  updateScale(
+    user: string,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    scale: { metadata?: { resourceVersion?: string }; spec?: { replicas?: number } },
+    options: WriteOptions = {},
+  ): Scale {
+    return this.#handle(user, "update", type, namespace, name, "scale", () => {
+      this.#checkSubresource(type, "scale");
+      const current = this.#read(type, namespace, name);
+      if (!current) throw StatusError.notFound({ group: type.group, resource: type.plural }, name);
+      const replicas = scale.spec?.replicas ?? 0;
+      if (replicas < 0) {
+        throw StatusError.invalid({ group: "autoscaling", kind: "Scale" }, name, [
+          fieldErrors.invalid("spec.replicas", replicas, "must be greater than or equal to 0"),
+        ]);
+      }
+      const object = structuredClone(current.value as KubeObject) as KubeObject & {
+        spec?: { replicas?: number };
+      };
+      object.spec = { ...(object.spec ?? {}), replicas };
+      const requested = scale.metadata?.resourceVersion;
+      if (requested) object.metadata.resourceVersion = requested;
+      const updated = this.#update(user, type, namespace, name, object, options);
+      return scaleOf(updated);
+    });
+  }
+
+  /**
+   * POST pods/eviction (pkg/registry/core/pod/storage/eviction.go): without PodDisruptionBudgets in
+   * play every eviction is allowed; the pod gets the DisruptionTarget condition and is deleted with
+   * the Eviction's delete options.
+   */
+  evict(
+    user: string,
+    namespace: string,
+    podName: string,
+    eviction: { metadata?: { name?: string }; deleteOptions?: DeleteOptions },
+  ): void {
+    const pods = this.kinds.forGroupResource("", "pods") as ResourceType;
+    this.#handle(user, "create", pods, namespace, podName, "eviction", () => {
+      if (eviction.metadata?.name && eviction.metadata.name !== podName)
+        throw StatusError.badRequest("name in URL does not match name in Eviction object");
+      const current = this.#read(pods, namespace, podName);
+      if (!current) throw StatusError.notFound({ group: "", resource: "pods" }, podName);
+      const pod = structuredClone(current.value as KubeObject) as KubeObject & {
+        status?: { phase?: string; conditions?: Record<string, unknown>[] };
+      };
+      const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+      if (!pod.metadata.deletionTimestamp && !terminal) {
+        pod.status ??= {};
+        const conditions = pod.status.conditions ?? [];
+        if (!conditions.some((c) => c.type === "DisruptionTarget" && c.status === "True")) {
+          const others = conditions.filter((c) => c.type !== "DisruptionTarget");
+          pod.status.conditions = [
+            ...others,
+            {
+              type: "DisruptionTarget",
+              status: "True",
+              lastProbeTime: null,
+              lastTransitionTime: this.now(),
+              reason: "EvictionByEvictionAPI",
+              message: "Eviction API: evicting",
+            },
+          ];
+          this.#update(user, pods, namespace, podName, pod, { subresource: "status" });
+        }
+      }
+      const options = eviction.deleteOptions ?? {};
+      this.delete(user, pods, namespace, podName, options);
+    });
+  }
+
+  /**
+   * PUT namespaces/{name}/finalize: only `spec.finalizers` changes (FinalizeStrategy); a deleting
+   * namespace whose last finalizer goes is removed.
+   */
+  finalizeNamespace(user: string, namespace: KubeObject): KubeObject {
+    const namespaces = this.kinds.forGroupResource("", "namespaces") as ResourceType;
+    const name = namespace.metadata.name as string;
+    return this.#handle(user, "update", namespaces, undefined, name, "finalize", () => {
+      const current = this.#read(namespaces, undefined, name);
+      if (!current) throw StatusError.notFound({ group: "", resource: "namespaces" }, name);
+      const object = structuredClone(current.value as KubeObject);
+      const finalizers = (namespace.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+      object.spec = { ...(object.spec ?? {}), finalizers: [...finalizers] };
+      if (namespace.metadata.resourceVersion)
+        object.metadata.resourceVersion = namespace.metadata.resourceVersion;
+      return this.#update(user, namespaces, undefined, name, object, { subresource: "finalize" });
+    });
+  }
+
+  #checkSubresource(type: ResourceType, subresource: string | undefined): void {
+    if (subresource && !type.subresources.includes(subresource))
+      throw new StatusError({
+        message: "the server could not find the requested resource",
+        reason: "NotFound",
+        details: {},
+        code: 404,
+      });
   }
 
   // ---- pipeline pieces ----
@@ -637,15 +1087,9 @@ export class ApiServer {
       if (error instanceof FieldSelectorError) throw StatusError.badRequest(error.message);
       throw error;
     }
-    const supported = new Set([
-      "metadata.name",
-      "metadata.namespace",
-      ...(strategyFor(type.kind).fieldLabels ?? []),
-    ]);
     for (const r of fields.requirements) {
-      if (!supported.has(r.field)) {
-        throw StatusError.badRequest(`field label not supported: ${r.field}`);
-      }
+      const problem = fieldLabelError(type, r.field);
+      if (problem) throw StatusError.badRequest(problem);
     }
     return { namespace: type.namespaced ? namespace : undefined, labels, fields };
   }
@@ -682,6 +1126,21 @@ export class ApiServer {
       warnings.push(...list);
       checkStructure(type.model, object, true);
     }
+    // ObjectMeta's lists and maps are all `omitempty`: empty ones do not survive decoding.
+    for (const field of [
+      "labels",
+      "annotations",
+      "ownerReferences",
+      "finalizers",
+      "managedFields",
+    ] as const) {
+      const value = object.metadata[field] as unknown;
+      if (value === null || (Array.isArray(value) && value.length === 0)) delete object.metadata[field];
+      else if (value && typeof value === "object" && Object.keys(value).length === 0)
+        delete object.metadata[field];
+    }
+    const conversionError = strategyFor(type.kind).convert?.(object);
+    if (conversionError) throw StatusError.badRequest(prefix + conversionError);
     if (type.namespaced) {
       if (object.metadata.namespace && namespace && object.metadata.namespace !== namespace) {
         throw StatusError.badRequest(
@@ -702,6 +1161,11 @@ export class ApiServer {
       get: (kind: string, namespace: string | undefined, name: string) => {
         const t = this.kinds.all().find((k) => k.kind === kind);
         return t ? this.peek(t, namespace, name) : undefined;
+      },
+      list: (kind: string) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return this.#deps.etcd.store.range(this.#prefix(t, undefined)).map((kv) => kv.value as KubeObject);
       },
     };
     for (const plugin of this.#deps.admission) plugin.admit(attributes, ctx);
@@ -727,28 +1191,46 @@ export class ApiServer {
     return prefix + this.#names.string(RAND_ALPHABET, 5);
   }
 
-  #applyPatch(current: KubeObject, patchType: PatchType, patch: unknown): unknown {
+  /**
+   * Apply a patch to the stored object (endpoints/handlers/patch.go): JSON merge patch (RFC 7386),
+   * JSON patch (RFC 6902) and strategic merge patch driven by the kind's patch metadata.
+   */
+  #applyPatch(type: ResourceType, current: KubeObject, patchType: PatchType, patch: unknown): unknown {
     const target = structuredClone(current);
     switch (patchType) {
       case "merge":
-      case "strategic":
+      case "strategic": {
         if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
+          const found = Array.isArray(patch) ? "array" : patch === null ? "null" : typeof patch;
           throw StatusError.badRequest(
-            "json: cannot unmarshal array into Go value of type map[string]interface {}",
+            `json: cannot unmarshal ${found} into Go value of type map[string]interface {}`,
           );
         }
-        return jsonMergePatch.apply(target, patch);
+        if (patchType === "merge") return jsonMergePatch.apply(target, patch);
+        try {
+          return applyStrategicMergePatch(
+            target as unknown as JsonMap,
+            patch as JsonMap,
+            PatchMeta.forModel(type.model),
+          );
+        } catch (error) {
+          if (error instanceof StrategicMergePatchError) throw StatusError.badRequest(error.message);
+          throw error;
+        }
+      }
       case "json": {
         if (!Array.isArray(patch))
           throw StatusError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
         const results = applyJsonPatch(target, patch as Operation[]);
-        const failed = results.find((r) => r !== null);
-        if (failed)
+        if (results.some((r) => r !== null)) {
+          // NewGenericServerResponse(422, ...): the reason is Invalid, the detail is not returned.
           throw new StatusError({
-            message: `the server rejected our request due to an error in our request`,
+            message: "the server rejected our request due to an error in our request",
             reason: "Invalid",
+            details: {},
             code: 422,
           });
+        }
         return target;
       }
     }
@@ -777,8 +1259,9 @@ export class ApiServer {
     const strategy = strategyFor(type.kind);
     const ctx = this.#ctx();
     const meta = object.metadata;
-    // Fields the system owns are carried over from the stored object.
-    meta.uid = old.metadata.uid as string;
+    // Fields the system owns are carried over from the stored object (rest.BeforeUpdate); a
+    // different uid is refused by validation.
+    if (!meta.uid) meta.uid = old.metadata.uid as string;
     meta.creationTimestamp = old.metadata.creationTimestamp as string;
     if (old.metadata.deletionTimestamp) meta.deletionTimestamp = old.metadata.deletionTimestamp;
     else delete meta.deletionTimestamp;
@@ -787,8 +1270,12 @@ export class ApiServer {
     else delete meta.deletionGracePeriodSeconds;
     if (old.metadata.generation !== undefined) meta.generation = old.metadata.generation;
     else delete meta.generation;
-    if (options.subresource === "status") strategy.prepareForStatusUpdate?.(object, old, ctx);
-    else strategy.prepareForUpdate?.(object, old, ctx);
+    if (options.subresource === "finalize") keepStatus(object, old);
+    else if (options.subresource === "status") {
+      if (strategy.prepareForStatusUpdate) strategy.prepareForStatusUpdate(object, old, ctx);
+      else keepSpec(object, old);
+    } else if (strategy.prepareForUpdate) strategy.prepareForUpdate(object, old, ctx);
+    else if (type.subresources.includes("status")) keepStatus(object, old);
     if (strategy.generation && options.subresource !== "status" && !jsonEqual(object.spec, old.spec)) {
       meta.generation = (old.metadata.generation ?? 0) + 1;
     }
@@ -819,7 +1306,8 @@ export class ApiServer {
       if (nsFinalizers.length === 0) {
         const kv = this.#deps.etcd.store.delete(current.key, { expectModRevision: current.modRevision });
         this.#observer?.storage?.("delete", kv.key, kv.modRevision);
-        return old;
+        // deleteWithoutFinalizers: the client gets the object it sent, as the update's result.
+        return deepFreeze(object);
       }
     }
     try {

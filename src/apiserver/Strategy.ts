@@ -27,6 +27,17 @@ export interface Strategy {
   readonly statusSubresource?: boolean;
   /** Field selector labels supported beyond metadata.name and metadata.namespace. */
   readonly fieldLabels?: readonly string[];
+  /**
+   * The refusal of an unsupported field selector label, for kinds that register a field label
+   * conversion func (without one, only metadata.name and metadata.namespace are accepted and the
+   * apiserver's generic message is used).
+   */
+  fieldLabelError?(label: string): string;
+  /**
+   * Conversion from the versioned object as decoded (e.g. a Secret's `stringData` merged into
+   * `data`); returns the decoder's error message when a value cannot be decoded.
+   */
+  convert?(object: KubeObject): string | undefined;
   prepareForCreate?(object: KubeObject, ctx: StrategyContext): void;
   prepareForUpdate?(object: KubeObject, old: KubeObject, ctx: StrategyContext): void;
   /** PrepareForUpdate of the status subresource (keeps the old spec). */

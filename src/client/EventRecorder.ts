@@ -50,7 +50,7 @@ export class EventRecorder {
     this.#source = source;
   }
 
-  /** Record an event; failures (e.g. apiserver down) are dropped, as client-go drops them. */
+  /** Record an event; writes the server cannot take (apiserver or etcd down) are retried. */
   record(
     object: KubeObject | { apiVersion?: string; kind?: string; metadata?: KubeObject["metadata"] },
     type: "Normal" | "Warning",
@@ -85,7 +85,7 @@ export class EventRecorder {
       reason,
       message,
     ]);
-    try {
+    this.#write(() => {
       const existingName = this.#source.api === "core" ? this.#seen.get(correlation) : undefined;
       if (existingName) {
         const existing = this.#events.find(namespace, existingName);
@@ -125,20 +125,37 @@ export class EventRecorder {
       } as Event;
       // Real clocks make `<name>.<nanos>` unique; on one virtual clock two components can pick the
       // same nanosecond, so a clash moves to the next one.
-      for (let attempt = 0; ; attempt++) {
+      for (let clash = 0; ; clash++) {
         try {
           this.#events.create(event);
           break;
         } catch (error) {
-          if ((error as { code?: number }).code !== 409 || attempt >= 16) throw error;
+          if ((error as { code?: number }).code !== 409 || clash >= 16) throw error;
           nanos = this.#lastNanos + 1n;
           this.#lastNanos = nanos;
           event.metadata = { ...event.metadata, name: `${involved.name}.${nanos.toString(16)}` };
         }
       }
       if (this.#source.api === "core") this.#seen.set(correlation, event.metadata?.name as string);
-    } catch {
-      // client-go drops events it cannot write
+    }, 1);
+  }
+
+  /**
+   * recordToSink: a write that fails because the server cannot answer is tried again every 10 s,
+   * 12 times in all; other failures drop the event, as client-go does.
+   */
+  #write(attempt: () => void, tries: number): void {
+    try {
+      attempt();
+    } catch (error) {
+      const code = (error as { code?: number }).code;
+      const retryable = code === undefined || code >= 500;
+      if (retryable && tries < MAX_TRIES_PER_EVENT)
+        this.#loop.setTimeout(() => this.#write(attempt, tries + 1), RETRY_SLEEP_MS);
     }
   }
 }
+
+/** client-go tools/record: maxTriesPerEvent and defaultSleepDuration. */
+const MAX_TRIES_PER_EVENT = 12;
+const RETRY_SLEEP_MS = 10_000;

@@ -60,4 +60,34 @@ export interface Cluster {
   conversation(): Promise<readonly ConversationMessage[]>;
   /** Release everything the cluster holds. */
   dispose(): Promise<void>;
+  /** Fault injection: make etcd unavailable (`false`) or available again (`true`). Simulation only. */
+  setEtcdAvailable?(available: boolean): Promise<void>;
+  /**
+   * Watch a resource (`pods`, `deployments.apps`) as an API client would; events are passed to
+   * `onEvent` as they are delivered. Rejects with the apiserver's Status when the watch is refused
+   * (e.g. 410 Gone for a compacted resourceVersion).
+   */
+  watch?(request: WatchRequest, onEvent: (event: WatchedEvent) => void): Promise<{ stop(): void }>;
+  /** POST pods/{name}/eviction (the Eviction API kubectl drain uses). */
+  evict?(namespace: string, name: string): Promise<void>;
+}
+
+/** What to watch. */
+export interface WatchRequest {
+  resource: string;
+  /** Undefined: all namespaces (or a cluster-scoped resource). */
+  namespace?: string | undefined;
+  /** Start after this resourceVersion; undefined: the current state first (ADDED for each object). */
+  resourceVersion?: string | undefined;
+  allowWatchBookmarks?: boolean;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** One delivered watch event. */
+export interface WatchedEvent {
+  type: string;
+  name: string;
+  namespace?: string | undefined;
+  resourceVersion: string;
 }

@@ -17,9 +17,10 @@ import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
 import { KubeletConnections } from "../kubelet/KubeletConnections.ts";
 import { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
-import type { Cluster, CommandResult } from "./Cluster.ts";
+import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
+import { removeEditedFile, runEditor } from "./runEditor.ts";
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -130,6 +131,8 @@ export class SimulatedCluster implements Cluster {
           .sort()
           .map((f) => resolve(full, f));
       },
+      edit: (editor, content) => runEditor(editor, content),
+      removeTempFile: (path) => removeEditedFile(path),
     });
   }
 
@@ -147,6 +150,7 @@ export class SimulatedCluster implements Cluster {
         metadata: { name },
       });
     }
+    this.apiserver.bootstrapSystemPriorityClasses();
   }
 
   /** Start a kube-scheduler (a second one with another name serves pods that ask for it). */
@@ -330,6 +334,42 @@ export class SimulatedCluster implements Cluster {
   async conversation(): Promise<readonly ConversationMessage[]> {
     if (!this.recorder) throw new Error("this cluster was created without recording its conversation");
     return this.recorder.messages;
+  }
+
+  async setEtcdAvailable(available: boolean): Promise<void> {
+    if (available) this.etcd.recover();
+    else this.etcd.fail();
+    this.loop.settle();
+  }
+
+  async watch(request: WatchRequest, onEvent: (event: WatchedEvent) => void): Promise<{ stop(): void }> {
+    const type = this.kinds.forResourceName(request.resource);
+    if (!type) throw new Error(`the server doesn't have a resource type "${request.resource}"`);
+    const handle = this.apiserver.watch(
+      "kubespec",
+      type,
+      type.namespaced ? request.namespace : undefined,
+      {
+        ...(request.resourceVersion !== undefined ? { resourceVersion: request.resourceVersion } : {}),
+        ...(request.allowWatchBookmarks ? { allowWatchBookmarks: true } : {}),
+        ...(request.labelSelector ? { labelSelector: request.labelSelector } : {}),
+        ...(request.fieldSelector ? { fieldSelector: request.fieldSelector } : {}),
+      },
+      (event) =>
+        onEvent({
+          type: event.type,
+          name: event.object.metadata.name ?? "",
+          namespace: event.object.metadata.namespace,
+          resourceVersion: event.object.metadata.resourceVersion ?? "",
+        }),
+    );
+    this.loop.settle();
+    return handle;
+  }
+
+  async evict(namespace: string, name: string): Promise<void> {
+    this.apiserver.evict("kubespec", namespace, name, { metadata: { name } });
+    this.loop.settle();
   }
 
   async dispose(): Promise<void> {

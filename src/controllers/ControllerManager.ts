@@ -4,7 +4,9 @@ import { controllerManagerMachine } from "./controllerManagerMachine.ts";
 import { CronJobController } from "./cronjob/CronJobController.ts";
 import { DaemonSetController } from "./daemonset/DaemonSetController.ts";
 import { DeploymentController } from "./deployment/DeploymentController.ts";
+import { GarbageCollector } from "./GarbageCollector.ts";
 import { JobController } from "./job/JobController.ts";
+import { NamespaceController } from "./NamespaceController.ts";
 import { NodeLifecycleController } from "./nodelifecycle/NodeLifecycleController.ts";
 import { TaintEvictionController } from "./nodelifecycle/TaintEvictionController.ts";
 import { PodGCController } from "./podgc/PodGCController.ts";
@@ -37,6 +39,8 @@ export class ControllerManager {
       new NodeLifecycleController(ctx),
       new TaintEvictionController(ctx),
       new PodGCController(ctx),
+      new NamespaceController(ctx),
+      new GarbageCollector(ctx),
     ];
     this.actor = createActor(
       controllerManagerMachine.provide({

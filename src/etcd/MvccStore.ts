@@ -114,6 +114,25 @@ export class MvccStore {
     return out;
   }
 
+  /**
+   * Every key under `prefix` as it was at `revision` (an MVCC read in the past), sorted by key;
+   * throws {@link CompactedError} when that revision has been compacted away.
+   */
+  rangeAt(prefix: string, revision: number): KeyValue[] {
+    if (revision >= this.#revision) return this.range(prefix);
+    if (revision < this.#compactRevision) throw new CompactedError(revision, this.#compactRevision);
+    const state = new Map<string, KeyValue>();
+    for (const kv of this.range(prefix)) state.set(kv.key, kv);
+    for (let i = this.#history.length - 1; i >= 0; i--) {
+      const event = this.#history[i] as StoreEvent;
+      if (event.revision <= revision) break;
+      if (!event.kv.key.startsWith(prefix)) continue;
+      if (event.prevKv) state.set(event.kv.key, event.prevKv);
+      else state.delete(event.kv.key);
+    }
+    return [...state.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
   /** Count of keys under `prefix` without materializing them. */
   count(prefix: string): number {
     let n = 0;

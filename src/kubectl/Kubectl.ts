@@ -2,16 +2,21 @@ import { Command, CommanderError } from "commander";
 import { parse as parseShell } from "shell-quote";
 import type { Client } from "../client/Client.ts";
 import type { KubeletConnections } from "../kubelet/KubeletConnections.ts";
+import { registerAnnotate } from "./commands/annotate.ts";
+import { registerApiResources } from "./commands/apiResources.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerCordon } from "./commands/cordon.ts";
 import { registerCreate } from "./commands/create.ts";
 import { registerDelete } from "./commands/delete.ts";
 import { registerDescribe } from "./commands/describe.ts";
 import { registerDrain } from "./commands/drain.ts";
+import { registerEdit } from "./commands/edit.ts";
 import { registerExec } from "./commands/exec.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
 import { registerLogs } from "./commands/logs.ts";
+import { registerPatch } from "./commands/patch.ts";
+import { registerReplace } from "./commands/replace.ts";
 import { registerRollout } from "./commands/rollout.ts";
 import { registerRun } from "./commands/run.ts";
 import { registerScale } from "./commands/scale.ts";
@@ -44,6 +49,13 @@ export interface KubectlHost {
   listDirectory(path: string): string[] | undefined;
   /** The apiserver's connections to kubelets (`pods/log`, `pods/exec`), when the cluster has nodes. */
   readonly kubelets?: KubeletConnections;
+  /**
+   * Let an editor command change a temporary file holding `content` (kubectl edit's
+   * LaunchTempFile); returns the edited text and the file's path. Absent where no editor can run.
+   */
+  edit?(editor: readonly string[], content: string): { content: string; path: string };
+  /** Remove a temporary file `edit` made (kubectl removes it once the edit succeeded). */
+  removeTempFile?(path: string): void;
 }
 
 /** Output and shared state of one invocation. */
@@ -56,6 +68,8 @@ export interface CommandContext {
   namespace(): string;
   /** Whether `-n` was given explicitly. */
   namespaceExplicit(): boolean;
+  /** Environment variables given before `kubectl` on the command line (`KUBE_EDITOR=... kubectl edit`). */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /**
@@ -68,6 +82,20 @@ export interface CommandContext {
  * ```
  */
 export function splitCommandLine(line: string): string[] {
+  return splitCommandLineWithEnv(line).args;
+}
+
+/**
+ * Like {@link splitCommandLine}, also returning `NAME=value` assignments that precede `kubectl`
+ * (the environment of the command, as a shell would pass it).
+ *
+ * @example
+ * ```ts
+ * splitCommandLineWithEnv("KUBE_EDITOR='sed -i s/a/b/' kubectl edit pod x").env; // { KUBE_EDITOR: "sed -i s/a/b/" }
+ * ```
+ */
+export function splitCommandLineWithEnv(line: string): { args: string[]; env: Record<string, string> } {
+  const env: Record<string, string> = {};
   const tokens = parseShell(line, (name) => `$${name}`);
   const args: string[] = [];
   for (const token of tokens) {
@@ -79,8 +107,13 @@ export function splitCommandLine(line: string): string[] {
         `error: kubespec runs one kubectl command per step; "${(token as { op: string }).op}" is not supported`,
       );
   }
+  while (args.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(args[0] as string)) {
+    const assignment = args.shift() as string;
+    const eq = assignment.indexOf("=");
+    env[assignment.slice(0, eq)] = assignment.slice(eq + 1);
+  }
   if (args[0] === "kubectl") args.shift();
-  return args;
+  return { args, env };
 }
 
 const FLAG_HINT = (command: string) => `See 'kubectl ${command} --help' for usage.`;
@@ -126,17 +159,17 @@ export class Kubectl {
 
   /** Run a command line (`kubectl get pods -l app=web`). */
   runLine(line: string, stdin = ""): KubectlResult {
-    let args: string[];
+    let split: { args: string[]; env: Record<string, string> };
     try {
-      args = splitCommandLine(line);
+      split = splitCommandLineWithEnv(line);
     } catch (error) {
       return { stdout: "", stderr: `${errorMessage(error)}\n`, exitCode: 1 };
     }
-    return this.run(args, stdin);
+    return this.run(split.args, stdin, split.env);
   }
 
-  /** Run with an argument vector (without the leading `kubectl`). */
-  run(args: readonly string[], stdin = ""): KubectlResult {
+  /** Run with an argument vector (without the leading `kubectl`) and its environment. */
+  run(args: readonly string[], stdin = "", env: Readonly<Record<string, string>> = {}): KubectlResult {
     let stdout = "";
     let stderr = "";
     let namespace: string | undefined;
@@ -151,6 +184,7 @@ export class Kubectl {
       },
       namespace: () => namespace ?? "default",
       namespaceExplicit: () => namespace !== undefined,
+      env,
     };
     const program = new Command("kubectl")
       .exitOverride()
@@ -179,6 +213,11 @@ export class Kubectl {
       registerTaint,
       registerLogs,
       registerExec,
+      registerApiResources,
+      registerPatch,
+      registerAnnotate,
+      registerReplace,
+      registerEdit,
     ]) {
       register(program, ctx);
     }
@@ -195,6 +234,8 @@ export class Kubectl {
       }
       const exitCode = error instanceof KubectlError ? error.exitCode : 1;
       const message = errorMessage(error);
+      // An empty message is cmdutil.ErrExit: the command already said what went wrong.
+      if (message === "") return { stdout, stderr, exitCode };
       return { stdout, stderr: `${stderr}${message.endsWith("\n") ? message : `${message}\n`}`, exitCode };
     }
   }

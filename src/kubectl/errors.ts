@@ -24,8 +24,10 @@ export function errorMessage(error: unknown): string {
     if (status.reason === "Invalid") {
       const details = status.details;
       let prefix = "The request is invalid";
-      if (details && (details.kind || details.name))
+      if (!details) return status.message ? `${prefix}: ${status.message}` : prefix;
+      if (details.kind || details.name)
         prefix = `The ${details.kind ?? ""} "${details.name ?? ""}" is invalid`;
+      else if (status.message && (details.causes ?? []).length === 0) prefix += `: ${status.message}`;
       const seen = new Set<string>();
       const causes: string[] = [];
       for (const cause of details?.causes ?? []) {
@@ -45,4 +47,24 @@ export function errorMessage(error: unknown): string {
   }
   if (error instanceof Error) return `error: ${error.message}`;
   return `error: ${String(error)}`;
+}
+
+/**
+ * resource.EnhanceListError: a list refused as a bad request names what was listed and the
+ * selectors (`Unable to find "/v1, Resource=pods" that match label selector "", field selector
+ * "x=y": ...`).
+ */
+export function enhanceListError(
+  error: unknown,
+  type: { group: string; version: string; plural: string },
+  labelSelector: string | undefined,
+  fieldSelector: string | undefined,
+): unknown {
+  if (!(error instanceof StatusError) || (error.code !== 400 && error.code !== 404)) return error;
+  const subject = `${type.group}/${type.version}, Resource=${type.plural}`;
+  const message =
+    !labelSelector && !fieldSelector
+      ? `Unable to list ${JSON.stringify(subject)}: ${error.status.message}`
+      : `Unable to find ${JSON.stringify(subject)} that match label selector ${JSON.stringify(labelSelector ?? "")}, field selector ${JSON.stringify(fieldSelector ?? "")}: ${error.status.message}`;
+  return new StatusError({ ...error.status, message });
 }

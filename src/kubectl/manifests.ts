@@ -93,6 +93,22 @@ export function parseManifests(text: string, source: string): ManifestObject[] {
   return objects;
 }
 
+/**
+ * sigs.k8s.io/yaml ToJSON of one YAML (or JSON) document, as `kubectl patch -p` reads its patch;
+ * throws a KubectlError-free Error whose message is `error converting YAML to JSON: yaml: ...`.
+ *
+ * @example
+ * ```ts
+ * yamlToJson('{"spec":{"replicas":3}}'); // { spec: { replicas: 3 } }
+ * ```
+ */
+export function yamlToJson(text: string): unknown {
+  const doc = parseDocument(text, { version: "1.1", uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) throw new Error(`error converting YAML to JSON: ${yamlErrorMessage(error, text)}`);
+  return normalizeDates(doc.toJS({ maxAliasCount: 100 }));
+}
+
 /** Split a YAML stream at document separator lines (`---`), as yaml.NewYAMLReader does. */
 function splitDocuments(text: string): string[] {
   const chunks: string[] = [];

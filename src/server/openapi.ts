@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { apiVersionOf, type KindRegistry, type ResourceType } from "../api/kinds.ts";
-import { MERGE_KEYS } from "../api/mergeKeys.ts";
+import { PATCH_META } from "../api/mergeKeys.ts";
 import { modelDoc } from "../api/modelDocs.ts";
 import { hasModel, modelFields, QUANTITY_FIELDS } from "../api/schema.ts";
 import { KUBERNETES_VERSION } from "./discovery.ts";
@@ -49,12 +49,6 @@ const PRIMITIVE_DEFINITIONS: Record<string, Json> = {
     type: "object",
   },
 };
-
-/** Patch strategy of list fields (`patchStrategy:"merge"` tags), by model and field. */
-function patchMergeKey(model: string, field: string): string | undefined {
-  if (field === "ports" && model === "V1ServiceSpec") return "port";
-  return MERGE_KEYS[field];
-}
 
 function ref(definition: string, style: Style): Json {
   return style === "v2"
@@ -108,10 +102,11 @@ class DefinitionSet {
           : this.#primitive(QUANTITY)
         : this.#typeSchema(field.type, field.format);
       property = this.#describe(property, fieldDoc?.description);
-      const mergeKey = ARRAY.test(field.type) ? patchMergeKey(model, field.name) : undefined;
-      if (mergeKey) {
-        property["x-kubernetes-patch-merge-key"] = mergeKey;
-        property["x-kubernetes-patch-strategy"] = "merge";
+      // The `patchStrategy`/`patchMergeKey` struct tags, as the OpenAPI extensions carry them.
+      const meta = PATCH_META[`${model}.${field.name}`];
+      if (meta) {
+        if (meta.mergeKey) property["x-kubernetes-patch-merge-key"] = meta.mergeKey;
+        property["x-kubernetes-patch-strategy"] = meta.strategies.join(",");
       }
       properties[field.name] = property;
     }

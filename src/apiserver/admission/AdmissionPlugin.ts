@@ -18,6 +18,8 @@ export interface AdmissionAttributes {
 /** What plugins may read: stored objects (the informer caches of a real apiserver) and randomness. */
 export interface AdmissionContext {
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** Every stored object of a kind (cluster-wide), from the informer caches. */
+  list?(kind: string): KubeObject[];
   readonly random: SeededRandom;
 }
 

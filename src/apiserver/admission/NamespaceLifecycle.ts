@@ -25,11 +25,21 @@ export const namespaceLifecycle: AdmissionPlugin = {
     const ns = ctx.get("Namespace", undefined, a.namespace) as Namespace | undefined;
     if (!ns) throw StatusError.notFound({ group: "", resource: "namespaces" }, a.namespace);
     if (ns.status?.phase === "Terminating" && a.type.kind !== "Event") {
-      throw StatusError.forbidden(
+      const error = StatusError.forbidden(
         { group: a.type.group, resource: a.type.plural },
         a.object?.metadata.name ?? a.name ?? "",
         `unable to create new content in namespace ${a.namespace} because it is being terminated`,
       );
+      // lifecycle/admission.go adds the cause clients look for (NamespaceTerminatingCause).
+      if (error.status.details)
+        error.status.details.causes = [
+          {
+            reason: "NamespaceTerminating",
+            message: `namespace ${a.namespace} is being terminated`,
+            field: "metadata.namespace",
+          },
+        ];
+      throw error;
     }
   },
 };

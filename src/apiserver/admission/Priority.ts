@@ -1,6 +1,6 @@
 import { StatusError } from "../../api/StatusError.ts";
-import type { Pod } from "../../api/types.ts";
-import type { AdmissionPlugin } from "./AdmissionPlugin.ts";
+import type { KubeObject, Pod } from "../../api/types.ts";
+import type { AdmissionAttributes, AdmissionContext, AdmissionPlugin } from "./AdmissionPlugin.ts";
 
 /** Priority classes every cluster has (pkg/apis/scheduling SystemPriorityClasses). */
 export const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
@@ -15,13 +15,25 @@ export const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
 export const priority: AdmissionPlugin = {
   name: "Priority",
   admit(a, ctx) {
+    if (a.type.kind === "PriorityClass") {
+      validatePriorityClass(a, ctx);
+      return;
+    }
     if (a.type.kind !== "Pod" || a.operation !== "CREATE" || a.subresource || !a.object) return;
     const pod = a.object as unknown as Pod;
     if (!pod.spec) return;
     const className = pod.spec.priorityClassName;
     let value = 0;
     let policy: string | undefined;
-    if (className) {
+    if (!className) {
+      // getDefaultPriority: the global default class, if one is marked.
+      const byDefault = defaultClass(ctx);
+      if (byDefault) {
+        value = byDefault.value ?? 0;
+        policy = byDefault.preemptionPolicy;
+        pod.spec.priorityClassName = byDefault.metadata.name as string;
+      }
+    } else {
       const system = SYSTEM_PRIORITY_CLASSES[className];
       const pc = ctx.get("PriorityClass", undefined, className) as
         | { value?: number; preemptionPolicy?: string }
@@ -54,3 +66,31 @@ export const priority: AdmissionPlugin = {
       (policy as "PreemptLowerPriority" | "Never" | undefined) ?? "PreemptLowerPriority";
   },
 };
+
+type PriorityClass = KubeObject & { value?: number; globalDefault?: boolean; preemptionPolicy?: string };
+
+/** getDefaultPriorityClass: the global default with the lowest value (several may exist). */
+function defaultClass(ctx: AdmissionContext): PriorityClass | undefined {
+  let best: PriorityClass | undefined;
+  for (const pc of (ctx.list?.("PriorityClass") ?? []) as PriorityClass[]) {
+    if (!pc.globalDefault) continue;
+    if (!best || (pc.value ?? 0) < (best.value ?? 0)) best = pc;
+  }
+  return best;
+}
+
+/** validatePriorityClass: only one class may be the global default. */
+function validatePriorityClass(a: AdmissionAttributes, ctx: AdmissionContext): void {
+  if (a.operation === "DELETE" || !a.object) return;
+  const pc = a.object as PriorityClass;
+  if (!pc.globalDefault) return;
+  const existing = defaultClass(ctx);
+  if (!existing) return;
+  if (a.operation === "CREATE" || existing.metadata.name !== pc.metadata.name) {
+    throw StatusError.forbidden(
+      { group: "scheduling.k8s.io", resource: "priorityclasses" },
+      pc.metadata.name ?? "",
+      `PriorityClass ${existing.metadata.name} is already marked as default. Only one default can exist`,
+    );
+  }
+}

@@ -4,6 +4,7 @@ import type { Strategy } from "../Strategy.ts";
 /** Events (pkg/registry/core/event/strategy.go); selectable by what they are about. */
 export const eventStrategy: Strategy = {
   nameRule: "subdomain",
+  fieldLabelError: (label) => `field label not supported: ${label}`,
   fieldLabels: [
     "involvedObject.kind",
     "involvedObject.namespace",

@@ -1,17 +1,26 @@
 import type { Strategy } from "../Strategy.ts";
+import { configMapStrategy } from "./configMaps.ts";
 import { cronJobStrategy } from "./cronjobs.ts";
 import { daemonSetStrategy } from "./daemonsets.ts";
 import { deploymentStrategy } from "./deployments.ts";
 import { eventStrategy } from "./events.ts";
 import { jobStrategy } from "./jobs.ts";
+import { leaseStrategy } from "./leases.ts";
 import { namespaceStrategy } from "./namespaces.ts";
 import { nodeStrategy } from "./nodes.ts";
 import { podStrategy } from "./pods.ts";
+import { priorityClassStrategy } from "./priorityClasses.ts";
+import {
+  clusterRoleBindingStrategy,
+  clusterRoleStrategy,
+  roleBindingStrategy,
+  roleStrategy,
+} from "./rbac.ts";
 import { replicaSetStrategy } from "./replicasets.ts";
+import { secretStrategy } from "./secrets.ts";
 import { statefulSetStrategy } from "./statefulsets.ts";
 
 const subdomain: Strategy = { nameRule: "subdomain" };
-const pathSegment: Strategy = { nameRule: "path" };
 
 /** Strategy of each kind; kinds without an entry use the generic subdomain-named strategy. */
 export const STRATEGIES: Readonly<Record<string, Strategy>> = {
@@ -19,17 +28,30 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   Node: nodeStrategy,
   Namespace: namespaceStrategy,
   Event: eventStrategy,
-  Service: { nameRule: "dns1035", statusSubresource: true },
+  Service: {
+    nameRule: "dns1035",
+    statusSubresource: true,
+    fieldLabels: ["spec.clusterIP", "spec.type"],
+    fieldLabelError: (label) => `field label not supported: ${label}`,
+    fields: (o) => ({
+      "spec.clusterIP": (o.spec as { clusterIP?: string } | undefined)?.clusterIP ?? "",
+      "spec.type": (o.spec as { type?: string } | undefined)?.type ?? "",
+    }),
+  },
   Deployment: deploymentStrategy,
   ReplicaSet: replicaSetStrategy,
   StatefulSet: statefulSetStrategy,
   DaemonSet: daemonSetStrategy,
   Job: jobStrategy,
   CronJob: cronJobStrategy,
-  Role: pathSegment,
-  ClusterRole: pathSegment,
-  RoleBinding: pathSegment,
-  ClusterRoleBinding: pathSegment,
+  Role: roleStrategy,
+  ClusterRole: clusterRoleStrategy,
+  RoleBinding: roleBindingStrategy,
+  ClusterRoleBinding: clusterRoleBindingStrategy,
+  ConfigMap: configMapStrategy,
+  Secret: secretStrategy,
+  PriorityClass: priorityClassStrategy,
+  Lease: leaseStrategy,
 };
 
 /** The strategy for a kind. */

@@ -72,6 +72,12 @@ function validateJob(job: KubeObject, creating: boolean): FieldError[] {
 /** Jobs (pkg/registry/batch/job/strategy.go): selector and pod labels generated from the uid. */
 export const jobStrategy: Strategy = {
   ...workloadStrategy((object) => validateJob(object, true)),
+  // Selectable by `status.successful` (pkg/apis/batch/v1 conversion.go).
+  fieldLabels: ["status.successful"],
+  fieldLabelError: (label) => `field label ${JSON.stringify(label)} not supported for batchv1.Job`,
+  fields: (object: KubeObject) => ({
+    "status.successful": String((object.status as { succeeded?: number } | undefined)?.succeeded ?? 0),
+  }),
   validateUpdate(object, old) {
     const errors = validateJob(object, false);
     const now = JSON.stringify((object.spec as JobSpec | undefined)?.template ?? null);

@@ -6,6 +6,7 @@ import { keepSpec, keepStatus } from "./specStatus.ts";
 export const namespaceStrategy: Strategy = {
   nameRule: "label",
   statusSubresource: true,
+  fieldLabelError: (label) => `field label not supported: ${label}`,
   fieldLabels: ["status.phase"],
   prepareForCreate(object) {
     const ns = object as unknown as Namespace;

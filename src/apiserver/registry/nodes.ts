@@ -32,6 +32,7 @@ function validateTaints(node: Node): FieldError[] {
 export const nodeStrategy: Strategy = {
   nameRule: "subdomain",
   statusSubresource: true,
+  fieldLabelError: (label) => `field label not supported: ${label}`,
   fieldLabels: ["spec.unschedulable"],
   prepareForUpdate: keepStatus,
   prepareForStatusUpdate: keepSpec,

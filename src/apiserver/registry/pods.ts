@@ -43,6 +43,7 @@ function mungeSpec(spec: Pod["spec"], from: Pod["spec"]): unknown {
 export const podStrategy: Strategy = {
   nameRule: "subdomain",
   statusSubresource: true,
+  fieldLabelError: (label) => `field label not supported: ${label}`,
   fieldLabels: [
     "spec.nodeName",
     "spec.restartPolicy",
@@ -92,8 +93,8 @@ export const podStrategy: Strategy = {
       "spec.serviceAccountName": pod.spec?.serviceAccountName ?? "",
       "spec.hostNetwork": String(pod.spec?.hostNetwork ?? false),
       "status.phase": pod.status?.phase ?? "",
-      "status.podIP": pod.status?.podIP ?? "",
-      "status.podIPs": (pod.status?.podIPs ?? []).map((p) => p.ip).join(","),
+      // PodToSelectableFields: the first of status.podIPs; status.podIPs itself is accepted but never set.
+      "status.podIP": pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP ?? "",
       "status.nominatedNodeName": pod.status?.nominatedNodeName ?? "",
     };
   },

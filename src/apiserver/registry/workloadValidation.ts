@@ -4,55 +4,13 @@
  * real messages and Go renderings of bad values.
  */
 import { FieldError, fieldErrors } from "../../api/FieldError.ts";
+import { goSyntax } from "../../api/goSyntax.ts";
 import { type LabelSelectorStruct, selectorFromLabelSelector } from "../../api/labels.ts";
+import { validateLabels } from "../../api/objectMeta.ts";
 import { validatePodSpec } from "../../api/podValidation.ts";
 import type { KubeObject, Pod } from "../../api/types.ts";
-import { isQualifiedName, isValidLabelValue } from "../../api/validation.ts";
 import type { Strategy } from "../Strategy.ts";
 import { keepSpec, keepStatus } from "./specStatus.ts";
-
-/** A field error whose bad value is already rendered the way Go's `%#v` prints it. */
-class GoValueError extends FieldError {
-  constructor(
-    field: string,
-    readonly rendered: string,
-    detail: string,
-  ) {
-    super("FieldValueInvalid", field, undefined, detail);
-  }
-
-  override body(): string {
-    return `Invalid value: ${this.rendered}: ${this.detail}`;
-  }
-}
-
-/** `%#v` of a map[string]string (keys sorted; nil when absent). */
-export function goStringMap(map: Record<string, string> | undefined | null): string {
-  if (map === undefined || map === null) return "map[string]string(nil)";
-  const entries = Object.keys(map)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(map[k])}`);
-  return `map[string]string{${entries.join(", ")}}`;
-}
-
-/** `%#v` of a metav1.LabelSelector. */
-export function goLabelSelector(selector: LabelSelectorStruct | undefined | null): string {
-  const expressions = selector?.matchExpressions;
-  const rendered =
-    expressions === undefined
-      ? "[]v1.LabelSelectorRequirement(nil)"
-      : `[]v1.LabelSelectorRequirement{${expressions
-          .map(
-            (e) =>
-              `v1.LabelSelectorRequirement{Key:${JSON.stringify(e.key)}, Operator:${JSON.stringify(e.operator)}, Values:${
-                e.values === undefined
-                  ? "[]string(nil)"
-                  : `[]string{${e.values.map((v) => JSON.stringify(v)).join(", ")}}`
-              }}`,
-          )
-          .join(", ")}}`;
-  return `v1.LabelSelector{MatchLabels:${goStringMap(selector?.matchLabels)}, MatchExpressions:${rendered}}`;
-}
 
 interface TemplateHolder {
   replicas?: number;
@@ -70,12 +28,7 @@ export function nonNegative(path: string, value: number | undefined): FieldError
 export function validateTemplate(template: TemplateHolder["template"], path = "spec.template"): FieldError[] {
   if (!template) return [fieldErrors.required(path)];
   const errors: FieldError[] = [];
-  for (const [key, value] of Object.entries(template.metadata?.labels ?? {})) {
-    for (const msg of isQualifiedName(key))
-      errors.push(fieldErrors.invalid(`${path}.metadata.labels`, key, msg));
-    for (const msg of isValidLabelValue(value))
-      errors.push(fieldErrors.invalid(`${path}.metadata.labels`, value, msg));
-  }
+  errors.push(...validateLabels(template.metadata?.labels, `${path}.metadata.labels`));
   for (const e of validatePodSpec({ spec: template.spec } as Pod)) {
     errors.push(new FieldError(e.type, e.field.replace(/^spec/, `${path}.spec`), e.badValue, e.detail));
   }
@@ -100,9 +53,9 @@ export function validateSelectorAndTemplate(
     const count = Object.keys(selector.matchLabels ?? {}).length + (selector.matchExpressions ?? []).length;
     if (count === 0) {
       errors.push(
-        new GoValueError(
+        fieldErrors.invalid(
           "spec.selector",
-          goLabelSelector(selector),
+          goSyntax.labelSelector(selector),
           `empty selector is invalid for ${emptyFor}`,
         ),
       );
@@ -117,9 +70,9 @@ export function validateSelectorAndTemplate(
   }
   if (!matchesTemplate) {
     errors.push(
-      new GoValueError(
+      fieldErrors.invalid(
         "spec.template.metadata.labels",
-        goStringMap(spec?.template?.metadata?.labels),
+        goSyntax.stringMap(spec?.template?.metadata?.labels),
         "`selector` does not match template `labels`",
       ),
     );
@@ -138,7 +91,7 @@ export function immutableSelector(object: KubeObject, old: KubeObject): FieldErr
   const now = (object.spec as TemplateHolder | undefined)?.selector;
   const before = (old.spec as TemplateHolder | undefined)?.selector;
   if (JSON.stringify(now ?? null) === JSON.stringify(before ?? null)) return [];
-  return [new GoValueError("spec.selector", goLabelSelector(now), "field is immutable")];
+  return [fieldErrors.invalid("spec.selector", goSyntax.labelSelector(now), "field is immutable")];
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
-import { mergeKeyFor } from "../../api/mergeKeys.ts";
+import type { ResourceType } from "../../api/kinds.ts";
+import { PatchMeta } from "../../api/PatchMeta.ts";
 import { StatusError } from "../../api/StatusError.ts";
+import { createThreeWayMergePatch, type JsonMap } from "../../api/strategicMergePatch.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { addSourceToError, errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
@@ -17,13 +19,12 @@ import {
 /** The annotation kubectl apply keeps the last applied manifest in. */
 export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function isObject(v: unknown): v is Record<string, Json> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-function sortedJson(value: unknown): string {
+/** encoding/json's output for a decoded object: keys sorted at every level, compact. */
+export function sortedJson(value: unknown): string {
   const sort = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sort);
     if (isObject(v)) {
@@ -36,75 +37,9 @@ function sortedJson(value: unknown): string {
   return JSON.stringify(sort(value));
 }
 
-/** Does `live` already carry every field `wanted` sets (lists with merge keys matched by key)? */
-function contains(live: unknown, wanted: unknown, field: string, path: string[]): boolean {
-  if (isObject(wanted)) {
-    if (!isObject(live)) return false;
-    return Object.entries(wanted).every(([k, v]) => contains(live[k], v, k, [...path, field]));
-  }
-  if (Array.isArray(wanted)) {
-    if (!Array.isArray(live) || live.length !== wanted.length) return false;
-    const key = mergeKeyFor(field, path);
-    if (key) {
-      return wanted.every(
-        (w) =>
-          isObject(w) &&
-          live.some((l) => isObject(l) && l[key] === w[key] && contains(l, w, "", [...path, field])),
-      );
-    }
-    return wanted.every((w, i) => contains(live[i], w, "", [...path, field]));
-  }
-  return (
-    live === wanted ||
-    (wanted !== null &&
-      typeof wanted !== "object" &&
-      String(live) === String(wanted) &&
-      typeof live === typeof wanted)
-  );
-}
-
-/**
- * A three-way patch (as CreateThreeWayMergePatch computes it, with whole-list replacement): fields
- * removed since the last apply are deleted; fields of the new manifest the live object lacks or
- * holds differently are set.
- */
-export function threeWayPatch(
-  original: unknown,
-  modified: unknown,
-  live: unknown,
-  field = "",
-  path: string[] = [],
-): Json | undefined {
-  if (!isObject(modified)) return contains(live, modified, field, path) ? undefined : (modified as Json);
-  const patch: Record<string, Json> = {};
-  const liveMap = isObject(live) ? live : {};
-  const originalMap = isObject(original) ? original : {};
-  for (const key of Object.keys(originalMap)) {
-    if (!(key in modified) && key in liveMap) patch[key] = null;
-  }
-  for (const [key, value] of Object.entries(modified)) {
-    if (isObject(value) && isObject(liveMap[key])) {
-      const nested = threeWayPatch(
-        originalMap[key],
-        value,
-        liveMap[key],
-        key,
-        [...path, field].filter((p) => p !== ""),
-      );
-      if (nested !== undefined && !(isObject(nested) && Object.keys(nested).length === 0))
-        patch[key] = nested;
-    } else if (
-      !contains(
-        liveMap[key],
-        value,
-        key,
-        [...path, field].filter((p) => p !== ""),
-      )
-    ) {
-      patch[key] = value as Json;
-    }
-  }
-  return patch;
+/** resource.Info.String(): what `kubectl apply` names the object in patch errors. */
+function infoString(type: ResourceType, namespace: string | undefined, name: string): string {
+  return `Resource: "${type.group}/${type.version}, Resource=${type.plural}", GroupVersionKind: "${type.group}/${type.version}, Kind=${type.kind}"\nName: "${name}", Namespace: "${namespace ?? ""}"`;
 }
 
 /** `kubectl apply -f`: create or three-way patch, recording last-applied-configuration. */
@@ -157,15 +92,28 @@ export function registerApply(program: Command, ctx: CommandContext): void {
               `Warning: resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
             );
           }
-          const original = previous ? JSON.parse(previous) : {};
-          const patch = threeWayPatch(original, modified, live);
-          if (patch === undefined || (isObject(patch) && Object.keys(patch).length === 0)) {
+          const original = previous ? (JSON.parse(previous) as JsonMap) : {};
+          // Patcher.patchSimple: a three-way strategic merge patch from the last applied
+          // configuration, the new manifest and the live object.
+          const patch = createThreeWayMergePatch(
+            original,
+            modified as unknown as JsonMap,
+            live as unknown as JsonMap,
+            PatchMeta.forModel(type.model),
+          );
+          if (Object.keys(patch).length === 0) {
             ctx.out(`${kindPrefix(type)}/${name} unchanged\n`);
             return;
           }
-          const result = ctx.host.client.api.patch("kubectl", type, namespace, name, "merge", patch, {
-            fieldValidation: validation,
-          });
+          verb = `applying patch:\n${sortedJson(patch)}\nto:\n${infoString(type, namespace, name)}\nfor:`;
+          let result: { warnings: string[] };
+          try {
+            result = ctx.host.client.api.patch("kubectl", type, namespace, name, "strategic", patch, {
+              fieldValidation: validation,
+            });
+          } catch (error) {
+            throw addSourceToError("patching", manifest.source, error);
+          }
           printWarnings(ctx, result.warnings);
           ctx.out(`${kindPrefix(type)}/${name} configured\n`);
         } catch (error) {

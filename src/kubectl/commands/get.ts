@@ -2,12 +2,11 @@ import type { Command } from "commander";
 import type { ResourceType } from "../../api/kinds.ts";
 import { StatusError } from "../../api/StatusError.ts";
 import type { KubeObject } from "../../api/types.ts";
-import { errorMessage } from "../errors.ts";
+import { enhanceListError, errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { checkOutputFormat, formatObjects, formatTable, type OutputOptions, tableFor } from "../output.ts";
 import { parseResourceArgs } from "../resources.ts";
-import { listResources } from "./common.ts";
 
 const NO_RESOURCE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
 
@@ -69,10 +68,25 @@ export function registerGet(program: Command, ctx: CommandContext): void {
           }
           found.push({ type, objects, byName: true });
         } else {
-          const list = listResources(ctx, type, ns, {
-            ...(selector ? { labelSelector: selector } : {}),
-            ...(fieldSelector ? { fieldSelector } : {}),
-          });
+          // Lists are read in chunks of --chunk-size (500 by default), following continue tokens
+          // (resource.FollowContinue).
+          const list: { items: KubeObject[] } = { items: [] };
+          const chunk = Number(opts.chunkSize ?? 500);
+          let token: string | undefined;
+          do {
+            try {
+              const page = ctx.host.client.api.list<KubeObject>("kubectl", type, ns, {
+                ...(selector ? { labelSelector: selector } : {}),
+                ...(fieldSelector ? { fieldSelector } : {}),
+                ...(chunk > 0 ? { limit: chunk } : {}),
+                ...(token ? { continue: token } : {}),
+              });
+              list.items.push(...page.items);
+              token = page.continue;
+            } catch (error) {
+              throw enhanceListError(error, type, selector, fieldSelector);
+            }
+          } while (token);
           found.push({ type, objects: list.items, byName: false });
         }
       }

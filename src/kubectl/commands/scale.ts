@@ -1,57 +1,111 @@
 import type { Command } from "commander";
+import type { ResourceType } from "../../api/kinds.ts";
+import { StatusError } from "../../api/StatusError.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { kindPrefix } from "../resources.ts";
-import { resolveTargets } from "./targets.ts";
+import { kindPrefix, parseResourceArgs } from "../resources.ts";
+import { namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
 
-const SCALABLE = new Set(["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"]);
-
-/** `kubectl scale --replicas=N TYPE NAME`: sets spec.replicas through the scale subresource. */
+/**
+ * `kubectl scale`: sets `spec.replicas` through the scale subresource, with the
+ * `--current-replicas` and `--resource-version` preconditions (kubectl pkg/scale); conflicts are
+ * retried as the scaler does.
+ */
 export function registerScale(program: Command, ctx: CommandContext): void {
   program
     .command("scale")
     .argument("[args...]")
-    .option("--replicas <n>")
-    .option("--current-replicas <n>")
+    .option("--replicas <count>")
+    .option("--current-replicas <count>", "", "-1")
+    .option("--resource-version <version>")
+    .option("-f, --filename <file>", "", (v: string, p: string[]) => [...p, v], [] as string[])
     .option("-l, --selector <selector>")
+    .option("--all")
     .action((args: string[], opts: Record<string, unknown>) => {
       if (opts.replicas === undefined) throw new KubectlError('error: required flag(s) "replicas" not set');
       const replicas = Number(opts.replicas);
-      if (!Number.isInteger(replicas) || replicas < 0) {
+      if (!Number.isInteger(replicas) || replicas < 0)
         throw new KubectlError(
           "error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0",
         );
-      }
-      const { targets, errors, rawErrors } = resolveTargets(ctx, args, opts.selector as string | undefined);
-      // scale.go: with nothing found, the builder's error follows "no objects passed to scale".
-      if (targets.length === 0 && rawErrors.length > 0) {
-        throw new KubectlError(`error: no objects passed to scale ${rawErrors.join(", ")}`);
-      }
-      for (const { type, object } of targets) {
-        if (!SCALABLE.has(type.kind)) {
-          errors.push(
-            `error: no objects passed to scale ${type.plural}.${type.group || "core"} "${object.metadata.name}" is not scalable`,
-          );
-          continue;
-        }
-        const current = (object.spec as { replicas?: number } | undefined)?.replicas ?? 1;
-        if (opts.currentReplicas !== undefined && Number(opts.currentReplicas) !== current) {
-          errors.push(`error: Expected replicas to be ${opts.currentReplicas}, was ${current}`);
-          continue;
-        }
-        try {
-          ctx.host.client.api.patch(
-            "kubectl",
+      const current = Number(opts.currentReplicas);
+      if (!Number.isInteger(current) || current < -1)
+        throw new KubectlError("error: The --current-replicas must specify an integer of -1 or greater");
+      const targets: { type: ResourceType; namespace: string | undefined; name: string }[] = [];
+      const files = opts.filename as string[];
+      if (files.length > 0) {
+        for (const manifest of readManifests(ctx, files)) {
+          const type = typeForManifest(ctx, manifest);
+          targets.push({
             type,
-            object.metadata.namespace,
-            object.metadata.name as string,
-            "merge",
-            {
-              spec: { replicas },
-            },
-          );
-          ctx.out(`${kindPrefix(type)}/${object.metadata.name} scaled\n`);
+            namespace: namespaceForManifest(ctx, type, manifest.object),
+            name: manifest.object.metadata.name as string,
+          });
+        }
+      } else {
+        for (const { type, names } of parseResourceArgs(ctx.host.client.kinds, args)) {
+          const namespace = type.namespaced ? ctx.namespace() : undefined;
+          if (names.length === 0) {
+            if (!opts.selector && !opts.all)
+              throw new KubectlError("error: resource(s) were provided, but no name was specified");
+            const list = ctx.host.client.api.list(
+              "kubectl",
+              type,
+              namespace,
+              opts.selector ? { labelSelector: opts.selector as string } : {},
+            );
+            for (const o of list.items) targets.push({ type, namespace, name: o.metadata.name as string });
+          } else for (const name of names) targets.push({ type, namespace, name });
+        }
+      }
+      const version = opts.resourceVersion as string | undefined;
+      if (version !== undefined && targets.length > 1)
+        throw new KubectlError("error: cannot use --resource-version with multiple resources");
+      if (targets.length === 0) throw new KubectlError("error: no objects passed to scale");
+      const api = ctx.host.client.api;
+      const errors: string[] = [];
+      // The builder reads every object first; when none could be read, scale.go reports "no objects
+      // passed to scale" followed by the builder's errors.
+      const found = targets.filter((target) => {
+        try {
+          api.get("kubectl", target.type, target.namespace, target.name);
+          return true;
+        } catch (error) {
+          errors.push(error instanceof Error ? error.message : String(error));
+          return false;
+        }
+      });
+      if (found.length === 0)
+        throw new KubectlError(`error: no objects passed to scale ${errors.join(", ")}`);
+      errors.length = 0;
+      for (const target of found) {
+        try {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              const scale = api.getScale("kubectl", target.type, target.namespace, target.name);
+              if (current !== -1 && scale.spec.replicas !== current)
+                throw new KubectlError(
+                  `error: Expected replicas to be ${current}, was ${scale.spec.replicas}`,
+                );
+              if (version !== undefined && scale.metadata.resourceVersion !== version)
+                throw new KubectlError(
+                  `error: Expected resource version to be ${version}, was ${scale.metadata.resourceVersion}`,
+                );
+              const preconditions = current !== -1 || version !== undefined;
+              api.updateScale("kubectl", target.type, target.namespace, target.name, {
+                ...(preconditions
+                  ? { metadata: { resourceVersion: scale.metadata.resourceVersion as string } }
+                  : {}),
+                spec: { replicas },
+              });
+              break;
+            } catch (error) {
+              if (error instanceof StatusError && error.code === 409 && attempt < 5) continue;
+              throw error;
+            }
+          }
+          ctx.out(`${kindPrefix(target.type)}/${target.name} scaled\n`);
         } catch (error) {
           errors.push(errorMessage(error));
         }

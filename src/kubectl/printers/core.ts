@@ -4,10 +4,14 @@ import { column, type ResourcePrinter } from "./Table.ts";
 
 const age = (o: KubeObject, now: number) => timestampSince(o.metadata.creationTimestamp, now);
 
-/** The default table for kinds without a printer: NAME, AGE. */
+/**
+ * The apiserver's default table for kinds without a server-side printer (such as Role and
+ * ClusterRole): NAME and CREATED AT, the creation time in RFC 3339 (apiserver
+ * pkg/registry/rest/table.go `defaultTableConvertor`).
+ */
 export const defaultPrinter: ResourcePrinter<KubeObject> = {
-  columns: [column("Name", 0, "string", "name"), column("Age", 0, "date")],
-  row: (o, { now }) => [o.metadata.name ?? "", age(o, now)],
+  columns: [column("Name", 0, "string", "name"), column("Created At", 0, "date")],
+  row: (o) => [o.metadata.name ?? "", o.metadata.creationTimestamp ?? "0001-01-01T00:00:00Z"],
 };
 
 /** printNamespace. */

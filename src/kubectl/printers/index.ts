@@ -10,6 +10,8 @@ import {
 } from "./core.ts";
 import { nodePrinter } from "./nodes.ts";
 import { podPrinter } from "./pods.ts";
+import { clusterRoleBindingPrinter, roleBindingPrinter } from "./rbac.ts";
+import { priorityClassPrinter } from "./scheduling.ts";
 import type { PrintOptions, ResourcePrinter, Table } from "./Table.ts";
 import {
   controllerRevisionPrinter,
@@ -38,6 +40,9 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   Job: jobPrinter,
   CronJob: cronJobPrinter,
   ControllerRevision: controllerRevisionPrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
+  PriorityClass: priorityClassPrinter,
 };
 
 /** Register (or replace) the printer of a kind; later issues add theirs here. */
