@@ -21,6 +21,7 @@ import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Clust
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
+import { statechartVisits } from "./StatechartVisits.ts";
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -94,7 +95,7 @@ export class SimulatedCluster implements Cluster {
           },
         },
       }),
-      { clock: this.loop },
+      { clock: this.loop, inspect: statechartVisits.inspect },
     );
     this.apiserverActor.start();
     if (options.record ?? true) {

@@ -1,4 +1,5 @@
 import { type Actor, createActor } from "xstate";
+import { statechartVisits } from "../cluster/StatechartVisits.ts";
 import type { Controller, ControllerContext } from "./Controller.ts";
 import { controllerManagerMachine } from "./controllerManagerMachine.ts";
 import { CronJobController } from "./cronjob/CronJobController.ts";
@@ -53,7 +54,7 @@ export class ControllerManager {
           },
         },
       }),
-      { clock: ctx.loop },
+      { clock: ctx.loop, inspect: statechartVisits.inspect },
     );
   }
 

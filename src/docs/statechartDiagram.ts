@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from "xstate";
 import { type DirectedGraphNode, toDirectedGraph } from "xstate/graph";
 import { formatGoDuration } from "../clock/duration.ts";
+import { transitionKey } from "../cluster/StatechartVisits.ts";
 
 const AFTER = /^xstate\.after\.(.+)\.[^.]+(?:\.[^.]+)*$/;
 
@@ -58,15 +59,33 @@ export function toMermaid(machine: AnyStateMachine): string {
 
 /** Every state path (`running.idle`) and transition (`idle -WAKE-> scheduling`) of a machine. */
 export function statesAndTransitions(machine: AnyStateMachine): { states: string[]; transitions: string[] } {
+  const { states, transitions } = statechartParts(machine);
+  return { states, transitions: transitions.map((t) => t.label) };
+}
+
+/**
+ * The states and transitions of a machine with the keys {@link StatechartVisits} records them by
+ * (`source|target|eventType`), for statechart coverage.
+ *
+ * @example
+ * ```ts
+ * statechartParts(etcdMachine).transitions[0]; // { key: "etcd.healthy|etcd.unavailable|FAIL", label: "etcd.healthy -> etcd.unavailable on FAIL" }
+ * ```
+ */
+export function statechartParts(machine: AnyStateMachine): {
+  states: string[];
+  transitions: { key: string; label: string }[];
+} {
   const states: string[] = [];
-  const transitions: string[] = [];
+  const transitions: { key: string; label: string }[] = [];
   const walk = (node: DirectedGraphNode) => {
     for (const child of node.children) {
       states.push(child.id);
       for (const edge of child.edges) {
-        transitions.push(
-          `${edge.source.id} -> ${edge.target.id} on ${edgeLabel(machine, edge.transition.eventType, edge.source.id)}`,
-        );
+        transitions.push({
+          key: transitionKey(edge.source.id, edge.target.id, edge.transition.eventType),
+          label: `${edge.source.id} -> ${edge.target.id} on ${edgeLabel(machine, edge.transition.eventType, edge.source.id)}`,
+        });
       }
       walk(child);
     }

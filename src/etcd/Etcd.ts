@@ -1,5 +1,6 @@
 import { type Actor, createActor } from "xstate";
 import type { EventLoop } from "../clock/EventLoop.ts";
+import { statechartVisits } from "../cluster/StatechartVisits.ts";
 import { etcdMachine } from "./etcdMachine.ts";
 import { MvccStore } from "./MvccStore.ts";
 
@@ -29,6 +30,7 @@ export class Etcd {
   constructor(loop: EventLoop) {
     this.actor = createActor(etcdMachine, {
       clock: loop,
+      inspect: statechartVisits.inspect,
       input: { compact: (revision) => this.store.compact(revision), revision: () => this.store.revision },
     });
     this.actor.start();

@@ -9,6 +9,7 @@ import { EventRecorder } from "../client/EventRecorder.ts";
 import { Informer } from "../client/Informer.ts";
 import type { EventLoop } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
+import { statechartVisits } from "../cluster/StatechartVisits.ts";
 import { BackOff } from "./BackOff.ts";
 import { ContainerRuntime, type ExecResult } from "./ContainerRuntime.ts";
 import { containerIDForLogs, formatLogs, KubeletError, type LogOptions } from "./containerLogs.ts";
@@ -130,7 +131,7 @@ export class Kubelet {
           restarting: () => this.#restarting(),
         },
       }),
-      { clock: loop },
+      { clock: loop, inspect: statechartVisits.inspect },
     );
   }
 

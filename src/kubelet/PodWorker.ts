@@ -5,6 +5,7 @@ import type { Container, Pod } from "../api/types.ts";
 import type { EventRecorder } from "../client/EventRecorder.ts";
 import { formatGoDuration } from "../clock/duration.ts";
 import type { EventLoop } from "../clock/EventLoop.ts";
+import { statechartVisits } from "../cluster/StatechartVisits.ts";
 import type { BackOff } from "./BackOff.ts";
 import type { ContainerRuntime, PullResult } from "./ContainerRuntime.ts";
 import { invalidImageReason } from "./ImageCatalogue.ts";
@@ -147,7 +148,7 @@ export class PodWorker {
         },
         guards: { pending: () => this.#pending },
       }),
-      { clock: host.loop },
+      { clock: host.loop, inspect: statechartVisits.inspect },
     );
   }
 

@@ -8,6 +8,7 @@ import { EventRecorder } from "../client/EventRecorder.ts";
 import { Informer } from "../client/Informer.ts";
 import type { EventLoop } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
+import { statechartVisits } from "../cluster/StatechartVisits.ts";
 import { NodeInfo, type PodInfo, podInfo } from "./framework/NodeInfo.ts";
 import { CycleState, type NodeScore, type Plugin, type SchedulingSnapshot } from "./framework/Plugin.ts";
 import type { PluginStatus, StatusCode } from "./framework/Status.ts";
@@ -143,7 +144,7 @@ export class Scheduler {
           startInformers: () => this.#startInformers(),
         },
       }),
-      { clock: loop },
+      { clock: loop, inspect: statechartVisits.inspect },
     );
   }
 

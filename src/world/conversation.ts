@@ -37,14 +37,38 @@ export async function expectConversation(
   }
 }
 
-/** Attach the conversation about an object to the report as plain text. */
-export async function attachConversation(world: KubespecWorld, objectRef: string): Promise<void> {
-  const all = await world.requireCluster().conversation();
-  world.attach(
-    all
-      .filter((m) => m.text.includes(objectRef))
-      .map(show)
-      .join("\n"),
-    "text/plain",
+/**
+ * The media type of a conversation attached to the report: JSON `{ subject?, messages }`, which
+ * the documentation site draws as a sequence diagram (src/docs).
+ */
+export const CONVERSATION_MEDIA_TYPE = "application/vnd.kubespec.conversation+json";
+
+/** What a conversation attachment holds. */
+export interface ConversationAttachment {
+  /** The object the conversation is about (`pods/default/nginx`), when it is about one. */
+  subject?: string;
+  messages: ConversationMessage[];
+}
+
+const attachedConversation = new WeakSet<KubespecWorld>();
+
+/** Whether this scenario already attached a conversation (so the After hook need not). */
+export function hasAttachedConversation(world: KubespecWorld): boolean {
+  return attachedConversation.has(world);
+}
+
+/** Attach a conversation as JSON ({@link CONVERSATION_MEDIA_TYPE}). */
+export function attachConversationJson(world: KubespecWorld, attachment: ConversationAttachment): void {
+  attachedConversation.add(world);
+  const messages = attachment.messages.map(({ time, from, to, text, kind, code }) =>
+    code === undefined ? { time, from, to, text, kind } : { time, from, to, text, kind, code },
   );
+  world.attach(JSON.stringify({ ...attachment, messages }), CONVERSATION_MEDIA_TYPE);
+}
+
+/** Attach the conversation about an object to the report, as plain text and as JSON for the site. */
+export async function attachConversation(world: KubespecWorld, objectRef: string): Promise<void> {
+  const about = (await world.requireCluster().conversation()).filter((m) => m.text.includes(objectRef));
+  world.attach(about.map(show).join("\n"), "text/plain");
+  attachConversationJson(world, { subject: objectRef, messages: about });
 }

@@ -2,6 +2,7 @@
 import { defineParameterType } from "@cucumber/cucumber";
 import "./KubespecWorld.ts";
 import "./hooks.ts";
+import "./reportHooks.ts";
 import { registerParameterTypes } from "./parameterTypes.ts";
 
 registerParameterTypes(defineParameterType);

@@ -1,0 +1,59 @@
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { COMPONENT_MACHINES } from "./componentMachines.ts";
+import { readRunResults } from "./runResults.ts";
+import { featurePage, featurePageName, indexPage, statechartsPage } from "./sitePages.ts";
+import { formatStatechartCoverage, readStatechartVisits, statechartCoverage } from "./statechartCoverage.ts";
+import { toMermaid } from "./statechartDiagram.ts";
+
+/** Inputs and output of {@link buildSite}. */
+export interface SiteOptions {
+  /** Cucumber messages of the run (`reports/messages.ndjson`). */
+  messages: string;
+  /** Statechart visits of the run (`reports/statechart-visits.json`). */
+  visits: string;
+  /** Output directory (`reports/site`), emptied first. */
+  out: string;
+}
+
+/**
+ * Build the documentation site from a run's results: index.html, a page per feature (scenarios,
+ * steps, kubectl outputs, sequence diagrams of the control-plane conversation), statecharts.html
+ * with each machine's coverage, and mermaid.min.js copied from the npm package (no CDN). Returns
+ * the statechart coverage text.
+ *
+ * @example
+ * ```ts
+ * buildSite({ messages: "reports/messages.ndjson", visits: "reports/statechart-visits.json", out: "reports/site" });
+ * ```
+ */
+export function buildSite(options: SiteOptions): string {
+  if (!existsSync(options.messages)) {
+    throw new Error(`${options.messages} not found: run the features first (npm run test:features)`);
+  }
+  const features = readRunResults(options.messages);
+  const coverage = statechartCoverage(readStatechartVisits(options.visits));
+  rmSync(options.out, { recursive: true, force: true });
+  mkdirSync(join(options.out, "features"), { recursive: true });
+  const require = createRequire(import.meta.url);
+  copyFileSync(require.resolve("mermaid/dist/mermaid.min.js"), join(options.out, "mermaid.min.js"));
+  writeFileSync(join(options.out, "index.html"), indexPage(features));
+  for (const feature of features) {
+    writeFileSync(join(options.out, "features", featurePageName(feature.uri)), featurePage(feature));
+  }
+  const machines = COMPONENT_MACHINES.map((m) => ({ ...m, diagram: toMermaid(m.machine) }));
+  writeFileSync(join(options.out, "statecharts.html"), statechartsPage(machines, coverage));
+  const text = formatStatechartCoverage(coverage);
+  writeFileSync(join(options.out, "statechart-coverage.txt"), text);
+  return text;
+}
+
+if (process.argv[1]?.endsWith("buildSite.ts")) {
+  const text = buildSite({
+    messages: "reports/messages.ndjson",
+    visits: process.env.KUBESPEC_STATECHART_VISITS ?? "reports/statechart-visits.json",
+    out: "reports/site",
+  });
+  process.stdout.write(`${text}wrote reports/site/index.html\n`);
+}
