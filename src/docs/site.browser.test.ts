@@ -1,0 +1,115 @@
+// Builds the documentation site from a real (small) Cucumber run and opens it in headless Debian
+// Chromium: pages load without console errors and every Mermaid diagram is drawn as SVG.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { buildSite } from "./buildSite.ts";
+import { featurePageName } from "./sitePages.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const FEATURE = "features/pods/creation-flow.feature";
+const dir = mkdtempSync(join(tmpdir(), "kubespec-site-"));
+const site = join(dir, "site");
+let browser: Browser;
+let coverageText = "";
+
+before(async () => {
+  writeFileSync(
+    join(dir, "cucumber.mjs"),
+    `export default ${JSON.stringify({
+      import: ["src/world/tsx.mjs", "src/world/support.ts", "steps/**/*.steps.ts"],
+      format: [`message:${join(dir, "messages.ndjson")}`],
+      strict: true,
+    })};\n`,
+  );
+  execFileSync(
+    process.execPath,
+    [
+      "node_modules/@cucumber/cucumber/bin/cucumber-js",
+      "--config",
+      relative(process.cwd(), join(dir, "cucumber.mjs")),
+      FEATURE,
+    ],
+    {
+      env: { ...process.env, KUBESPEC_STATECHART_VISITS: join(dir, "visits.json") },
+      stdio: "pipe",
+    },
+  );
+  coverageText = buildSite({
+    messages: join(dir, "messages.ndjson"),
+    visits: join(dir, "visits.json"),
+    out: site,
+  });
+  assert.ok(
+    existsSync(CHROMIUM),
+    `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium)`,
+  );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Open a page of the site; returns its console errors and the SVG text of each diagram. */
+async function open(path: string): Promise<{ errors: string[]; diagrams: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(pathToFileURL(join(site, path)).href);
+  const count = await page.locator("pre.mermaid").count();
+  await page.waitForFunction((n) => document.querySelectorAll("pre.mermaid svg").length === n, count, {
+    timeout: 15_000,
+  });
+  const diagrams = await page
+    .locator("pre.mermaid svg")
+    .evaluateAll((svgs) => svgs.map((s) => s.textContent ?? ""));
+  await page.close();
+  return { errors, diagrams };
+}
+
+test("the index lists the feature and loads without console errors", async () => {
+  const { errors } = await open("index.html");
+  assert.deepEqual(errors, []);
+});
+
+test("the pod-creation scenario draws the six steps of seed note 003 as an SVG sequence diagram", async () => {
+  const { errors, diagrams } = await open(`features/${featurePageName(FEATURE)}`);
+  assert.deepEqual(errors, []);
+  assert.equal(diagrams.length, 1);
+  const text = diagrams[0] ?? "";
+  let from = 0;
+  for (const step of [
+    "1. the client sends",
+    "2. kube-apiserver stores",
+    "3. kube-scheduler sees",
+    "4. the binding",
+    "5. the node's kubelet",
+    "6. kube-apiserver stores the reported status",
+  ]) {
+    const at = text.indexOf(step, from);
+    assert.ok(at >= 0, `step "${step}" is not drawn after the earlier steps`);
+    from = at;
+  }
+  assert.match(text, /create pods\/default\/nginx\/binding/);
+});
+
+test("the statecharts page draws every machine as SVG and shows what the run visited", async () => {
+  const { errors, diagrams } = await open("statecharts.html");
+  assert.deepEqual(errors, []);
+  assert.equal(diagrams.length, 6);
+  assert.match(coverageText, /kube-scheduler\s+states \d+\/4/);
+  assert.match(coverageText, /unvisited state: etcd\.unavailable/);
+});
