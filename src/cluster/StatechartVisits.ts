@@ -14,6 +14,9 @@ export function transitionKey(source: string, target: string, eventType: string)
   return `${source}|${target}|${eventType}`;
 }
 
+/** The media type of a scenario's statechart visits in the report: JSON {@link VisitedStatecharts}. */
+export const STATECHART_VISITS_MEDIA_TYPE = "application/vnd.kubespec.statechart-visits+json";
+
 /** What a run visited, per machine id: state node ids and transition keys ({@link transitionKey}). */
 export interface VisitedStatecharts {
   [machineId: string]: { states: string[]; transitions: string[] };
@@ -22,8 +25,8 @@ export interface VisitedStatecharts {
 /**
  * Records which states and transitions of the component statecharts actually ran, through XState's
  * inspection API: every component passes {@link StatechartVisits.inspect} as its actor's `inspect`
- * option. Recording is off until {@link StatechartVisits.enable} (the Cucumber support turns it on),
- * so benchmarks pay one branch per event.
+ * option. Recording is off until {@link StatechartVisits.enable} (the Cucumber support turns it on
+ * and attaches each scenario's visits to the report), so benchmarks pay one branch per event.
  *
  * @example
  * ```ts
@@ -39,6 +42,12 @@ export class StatechartVisits {
 
   enable(): void {
     this.#enabled = true;
+  }
+
+  /** Forget what was visited (each scenario starts afresh). */
+  reset(): void {
+    this.#states.clear();
+    this.#transitions.clear();
   }
 
   #set(map: Map<string, Set<string>>, machine: string): Set<string> {

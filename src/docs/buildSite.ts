@@ -4,15 +4,13 @@ import { join } from "node:path";
 import { COMPONENT_MACHINES } from "./componentMachines.ts";
 import { readRunResults } from "./runResults.ts";
 import { featurePage, featurePageName, indexPage, statechartsPage } from "./sitePages.ts";
-import { formatStatechartCoverage, readStatechartVisits, statechartCoverage } from "./statechartCoverage.ts";
+import { formatStatechartCoverage, mergeStatechartVisits, statechartCoverage } from "./statechartCoverage.ts";
 import { toMermaid } from "./statechartDiagram.ts";
 
 /** Inputs and output of {@link buildSite}. */
 export interface SiteOptions {
   /** Cucumber messages of the run (`reports/messages.ndjson`). */
   messages: string;
-  /** Statechart visits of the run (`reports/statechart-visits.json`). */
-  visits: string;
   /** Output directory (`reports/site`), emptied first. */
   out: string;
 }
@@ -25,7 +23,7 @@ export interface SiteOptions {
  *
  * @example
  * ```ts
- * buildSite({ messages: "reports/messages.ndjson", visits: "reports/statechart-visits.json", out: "reports/site" });
+ * buildSite({ messages: "reports/messages.ndjson", out: "reports/site" });
  * ```
  */
 export function buildSite(options: SiteOptions): string {
@@ -33,7 +31,9 @@ export function buildSite(options: SiteOptions): string {
     throw new Error(`${options.messages} not found: run the features first (npm run test:features)`);
   }
   const features = readRunResults(options.messages);
-  const coverage = statechartCoverage(readStatechartVisits(options.visits));
+  const coverage = statechartCoverage(
+    mergeStatechartVisits(features.flatMap((f) => f.scenarios.map((s) => s.statechartVisits))),
+  );
   rmSync(options.out, { recursive: true, force: true });
   mkdirSync(join(options.out, "features"), { recursive: true });
   const require = createRequire(import.meta.url);
@@ -52,7 +52,6 @@ export function buildSite(options: SiteOptions): string {
 if (process.argv[1]?.endsWith("buildSite.ts")) {
   const text = buildSite({
     messages: "reports/messages.ndjson",
-    visits: process.env.KUBESPEC_STATECHART_VISITS ?? "reports/statechart-visits.json",
     out: "reports/site",
   });
   process.stdout.write(`${text}wrote reports/site/index.html\n`);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type * as messages from "@cucumber/messages";
+import { STATECHART_VISITS_MEDIA_TYPE, type VisitedStatecharts } from "../cluster/StatechartVisits.ts";
 import type { ConversationAttachment } from "../world/conversation.ts";
 import { CONVERSATION_MEDIA_TYPE } from "../world/conversation.ts";
 
@@ -24,6 +25,8 @@ export interface ScenarioResult {
   steps: StepResult[];
   /** The control-plane conversation attached to the scenario (see src/world/reportHooks.ts). */
   conversation?: ConversationAttachment | undefined;
+  /** The statechart states and transitions the scenario visited. */
+  statechartVisits?: VisitedStatecharts | undefined;
 }
 
 /** One feature file and the results of its scenarios. */
@@ -162,7 +165,8 @@ function scenarioResult(
   const hookStatuses = (testCase?.testSteps ?? [])
     .filter((ts) => ts.hookId)
     .map((ts) => (startedId ? stepResults.get(`${startedId}/${ts.id}`)?.status : undefined) ?? "UNKNOWN");
-  const conversationAttachment = mine.filter((a) => a.mediaType === CONVERSATION_MEDIA_TYPE)[0];
+  const conversationAttachment = mine.find((a) => a.mediaType === CONVERSATION_MEDIA_TYPE);
+  const visitsAttachment = mine.find((a) => a.mediaType === STATECHART_VISITS_MEDIA_TYPE);
   return {
     name: pickle.name,
     line: scenarioLine(doc, pickle.astNodeIds),
@@ -171,6 +175,9 @@ function scenarioResult(
     steps,
     conversation: conversationAttachment
       ? (JSON.parse(conversationAttachment.body) as ConversationAttachment)
+      : undefined,
+    statechartVisits: visitsAttachment
+      ? (JSON.parse(visitsAttachment.body) as VisitedStatecharts)
       : undefined,
   };
 }

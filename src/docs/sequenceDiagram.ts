@@ -30,7 +30,7 @@ function rank(participant: string): number {
 
 /** Mermaid message text: `;` ends a statement and `#` starts an entity code, so both are escaped. */
 function escapeText(text: string): string {
-  return text.replace(/#/g, "#35;").replace(/;/g, "#59;").replace(/\n/g, " ");
+  return text.replace(/[#;\n]/g, (c) => (c === "\n" ? " " : `#${c.charCodeAt(0)};`));
 }
 
 interface Arrow {

@@ -36,13 +36,11 @@ before(async () => {
       FEATURE,
     ],
     {
-      env: { ...process.env, KUBESPEC_STATECHART_VISITS: join(dir, "visits.json") },
       stdio: "pipe",
     },
   );
   coverageText = buildSite({
     messages: join(dir, "messages.ndjson"),
-    visits: join(dir, "visits.json"),
     out: site,
   });
   assert.ok(
@@ -70,7 +68,8 @@ async function open(path: string): Promise<{ errors: string[]; diagrams: string[
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(pathToFileURL(join(site, path)).href);
   const count = await page.locator("pre.mermaid").count();
-  await page.waitForFunction((n) => document.querySelectorAll("pre.mermaid svg").length === n, count, {
+  // Mermaid replaces each diagram's text with an <svg> once it has drawn it.
+  await page.waitForFunction(`document.querySelectorAll("pre.mermaid svg").length === ${count}`, undefined, {
     timeout: 15_000,
   });
   const diagrams = await page

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import type { VisitedStatecharts } from "../cluster/StatechartVisits.ts";
 import { COMPONENT_MACHINES } from "./componentMachines.ts";
 import { statechartParts } from "./statechartDiagram.ts";
@@ -12,7 +11,7 @@ export interface MachineCoverage {
 
 /**
  * Which states and transitions of each component machine a run visited, from the visits recorded
- * by {@link StatechartVisits} (written to reports/statechart-visits.json by the Cucumber support).
+ * by {@link StatechartVisits} (each scenario attaches its own; see {@link mergeStatechartVisits}).
  *
  * @example
  * ```ts
@@ -40,9 +39,31 @@ export function statechartCoverage(visits: VisitedStatecharts): MachineCoverage[
   });
 }
 
-/** Read the visits a Cucumber run wrote; none when the file is missing. */
-export function readStatechartVisits(path: string): VisitedStatecharts {
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as VisitedStatecharts) : {};
+/** All the visits of a run: the union of what its scenarios attached. */
+export function mergeStatechartVisits(
+  visits: readonly (VisitedStatecharts | undefined)[],
+): VisitedStatecharts {
+  const states = new Map<string, Set<string>>();
+  const transitions = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, machine: string, items: readonly string[]) => {
+    const set = map.get(machine) ?? new Set<string>();
+    for (const i of items) set.add(i);
+    map.set(machine, set);
+  };
+  for (const v of visits) {
+    for (const [machine, seen] of Object.entries(v ?? {})) {
+      add(states, machine, seen.states);
+      add(transitions, machine, seen.transitions);
+    }
+  }
+  const out: VisitedStatecharts = {};
+  for (const machine of new Set([...states.keys(), ...transitions.keys()])) {
+    out[machine] = {
+      states: [...(states.get(machine) ?? [])].sort(),
+      transitions: [...(transitions.get(machine) ?? [])].sort(),
+    };
+  }
+  return out;
 }
 
 /** The coverage as the text `npm test` prints: a line per machine, then the unvisited parts. */

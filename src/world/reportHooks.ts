@@ -1,16 +1,25 @@
-// Hooks that feed the documentation site (npm run docs): the statechart visits of the run, and each
-// scenario's control-plane conversation attached to the report. Imported after hooks.ts: Cucumber runs After hooks in reverse order of
-// definition, so this one runs while the cluster still exists.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { After, AfterAll, BeforeAll } from "@cucumber/cucumber";
+// Hooks that feed the documentation site (npm run docs): each scenario attaches the statechart
+// states and transitions it visited and its control-plane conversation. Attachments travel in the
+// Cucumber messages, so they survive --parallel workers. Imported after hooks.ts: Cucumber runs
+// After hooks in reverse order of definition, so these run while the cluster still exists.
+import { After, Before } from "@cucumber/cucumber";
 import type { ConversationMessage } from "../cluster/Conversation.ts";
-import { statechartVisits } from "../cluster/StatechartVisits.ts";
+import { STATECHART_VISITS_MEDIA_TYPE, statechartVisits } from "../cluster/StatechartVisits.ts";
 import { attachConversationJson, hasAttachedConversation } from "./conversation.ts";
 import type { KubespecWorld } from "./KubespecWorld.ts";
 
 /** At most this many messages of a scenario's conversation go into the report. */
 const SCENARIO_CONVERSATION_LIMIT = 300;
+
+Before(() => {
+  statechartVisits.enable();
+  statechartVisits.reset();
+});
+
+After(function (this: KubespecWorld) {
+  const visits = statechartVisits.toJSON();
+  if (Object.keys(visits).length > 0) this.attach(JSON.stringify(visits), STATECHART_VISITS_MEDIA_TYPE);
+});
 
 After(async function (this: KubespecWorld) {
   if (!this.cluster || hasAttachedConversation(this)) return;
@@ -23,17 +32,4 @@ After(async function (this: KubespecWorld) {
   // Lease renewals (node heartbeats, leader election) repeat every few seconds and say nothing.
   const messages = all.filter((m) => !/leases\.coordination\.k8s\.io|\/registry\/leases\//.test(m.text));
   attachConversationJson(this, { messages: messages.slice(0, SCENARIO_CONVERSATION_LIMIT) });
-});
-
-/** Where the statechart visits of a run go (read by npm run docs). */
-export const STATECHART_VISITS_PATH =
-  process.env.KUBESPEC_STATECHART_VISITS ?? "reports/statechart-visits.json";
-
-BeforeAll(() => {
-  statechartVisits.enable();
-});
-
-AfterAll(() => {
-  mkdirSync(dirname(STATECHART_VISITS_PATH), { recursive: true });
-  writeFileSync(STATECHART_VISITS_PATH, `${JSON.stringify(statechartVisits.toJSON(), null, 1)}\n`);
 });
