@@ -73,8 +73,11 @@ export class StatechartVisits {
       for (const t of transitions) {
         const machine = t.source.id.split(".")[0] ?? t.source.id;
         const set = this.#set(this.#transitions, machine);
-        for (const target of t.target ?? [t.source])
+        for (const target of t.target ?? [t.source]) {
           set.add(transitionKey(t.source.id, target.id, t.eventType));
+          // A final state of the root stops the actor before a snapshot reports it, so targets count.
+          this.#set(this.#states, machine).add(target.id);
+        }
       }
     }
   };
