@@ -1,5 +1,5 @@
 import type { Event, KubeObject } from "../api/types.ts";
-import type { EventLoop } from "../clock/EventLoop.ts";
+import type { EventLoop, TimerHandle } from "../clock/EventLoop.ts";
 import type { Client, ResourceClient } from "./Client.ts";
 
 /** Who reports events, as it appears in `kubectl describe` (From) and in the Event object. */
@@ -26,10 +26,27 @@ function microTime(millis: number): string {
   return `${new Date(millis).toISOString().slice(0, 23)}000Z`;
 }
 
+/** client-go tools/events: a series ends after 6 minutes without a repeat; open series are re-sent every 30. */
+const FINISH_TIME_MS = 6 * 60_000;
+const REFRESH_TIME_MS = 30 * 60_000;
+
+type Recordable = KubeObject | { apiVersion?: string; kind?: string; metadata?: KubeObject["metadata"] };
+
+/** An event the events.k8s.io recorder remembers (its isomorphic-event cache entry). */
+interface CachedEvent {
+  name: string;
+  namespace: string;
+  eventTime: number;
+  series?: { count: number; lastObservedTime: number };
+}
+
 /**
- * Records Kubernetes Events about objects, as client-go's record.EventRecorder (and
- * events.EventRecorder) do: named `<object>.<unix-nanos in hex>`, with repeats of the same event
- * folded into one object whose count and lastTimestamp grow.
+ * Records Kubernetes Events about objects, as client-go does. The `core` flavour
+ * (record.EventRecorder, used by the kubelet and most controllers) folds repeats into one object
+ * whose count and lastTimestamp grow. The `events.k8s.io` flavour (tools/events, used by
+ * kube-scheduler) writes the first event, turns the second identical one into a series
+ * (`series.count: 2`), counts later ones in memory and writes the count when the series ends
+ * (6 minutes without a repeat) or every 30 minutes. Events are named `<object>.<unix-nanos in hex>`.
  *
  * @example
  * ```ts
@@ -42,37 +59,37 @@ export class EventRecorder {
   readonly #events: ResourceClient<Event>;
   readonly #source: EventSource;
   readonly #seen = new Map<string, string>();
+  readonly #series = new Map<string, CachedEvent>();
+  readonly #start: number;
+  #finishTimer: TimerHandle | undefined;
+  #refreshTimer: TimerHandle | undefined;
   #lastNanos = 0n;
 
   constructor(loop: EventLoop, client: Client, source: EventSource) {
     this.#loop = loop;
     this.#events = client.resource<Event>("events");
     this.#source = source;
+    this.#start = loop.now();
   }
 
   /** Record an event; failures (e.g. apiserver down) are dropped, as client-go drops them. */
   record(
-    object: KubeObject | { apiVersion?: string; kind?: string; metadata?: KubeObject["metadata"] },
+    object: Recordable,
     type: "Normal" | "Warning",
     reason: string,
     message: string,
     fieldPath?: string,
     action?: string,
+    related?: Recordable,
   ): void {
     const meta = object.metadata ?? {};
     const namespace = meta.namespace || "default";
-    const involved = {
-      apiVersion: object.apiVersion ?? "v1",
-      kind: object.kind ?? "",
-      name: meta.name ?? "",
-      namespace: meta.namespace ?? "",
-      ...(meta.namespace === undefined ? {} : {}),
-      resourceVersion: meta.resourceVersion ?? "",
-      uid: meta.uid ?? "",
-      ...(fieldPath ? { fieldPath } : {}),
-    };
-    if (!meta.namespace) delete (involved as { namespace?: string }).namespace;
+    const involved = reference(object, fieldPath);
     const now = this.#loop.now();
+    if (this.#source.api === "events.k8s.io") {
+      this.#recordSeries(involved, namespace, type, reason, message, action ?? reason, related, now);
+      return;
+    }
     const correlation = JSON.stringify([
       this.#source.component,
       this.#source.host,
@@ -86,7 +103,7 @@ export class EventRecorder {
       message,
     ]);
     try {
-      const existingName = this.#source.api === "core" ? this.#seen.get(correlation) : undefined;
+      const existingName = this.#seen.get(correlation);
       if (existingName) {
         const existing = this.#events.find(namespace, existingName);
         if (existing) {
@@ -97,10 +114,7 @@ export class EventRecorder {
           return;
         }
       }
-      let nanos = BigInt(now) * 1_000_000n;
-      if (nanos <= this.#lastNanos) nanos = this.#lastNanos + 1n;
-      this.#lastNanos = nanos;
-      const name = `${involved.name}.${nanos.toString(16)}`;
+      const name = this.#name(involved.name ?? "", now);
       const event: Event = {
         apiVersion: "v1",
         kind: "Event",
@@ -111,22 +125,138 @@ export class EventRecorder {
         type,
         reportingComponent: this.#source.component,
         reportingInstance: this.#source.instance ?? this.#source.host ?? "",
-        ...(this.#source.api === "core"
-          ? {
-              source: {
-                component: this.#source.component,
-                ...(this.#source.host ? { host: this.#source.host } : {}),
-              },
-              firstTimestamp: rfc3339(now),
-              lastTimestamp: rfc3339(now),
-              count: 1,
-            }
-          : { source: {}, eventTime: microTime(now), action: action ?? reason }),
+        source: {
+          component: this.#source.component,
+          ...(this.#source.host ? { host: this.#source.host } : {}),
+        },
+        firstTimestamp: rfc3339(now),
+        lastTimestamp: rfc3339(now),
+        count: 1,
       } as Event;
       this.#events.create(event);
-      if (this.#source.api === "core") this.#seen.set(correlation, name);
+      this.#seen.set(correlation, name);
     } catch {
       // client-go drops events it cannot write
     }
   }
+
+  #name(object: string, now: number): string {
+    let nanos = BigInt(now) * 1_000_000n;
+    if (nanos <= this.#lastNanos) nanos = this.#lastNanos + 1n;
+    this.#lastNanos = nanos;
+    return `${object}.${nanos.toString(16)}`;
+  }
+
+  /** eventBroadcasterImpl.recordToSink with its isomorphic-event cache. */
+  #recordSeries(
+    involved: Event["involvedObject"],
+    namespace: string,
+    type: string,
+    reason: string,
+    note: string,
+    action: string,
+    related: Recordable | undefined,
+    now: number,
+  ): void {
+    const relatedRef = related ? reference(related) : undefined;
+    // getKey: action, reason, reportingController, regarding (with its resourceVersion), related, note.
+    const key = JSON.stringify([action, reason, this.#source.component, involved, relatedRef, note]);
+    const cached = this.#series.get(key);
+    if (cached) {
+      if (cached.series) {
+        cached.series.count++;
+        cached.series.lastObservedTime = now;
+        return;
+      }
+      cached.series = { count: 2, lastObservedTime: now };
+      this.#writeSeries(cached);
+      this.#armTimers();
+      return;
+    }
+    const name = this.#name(involved.name ?? "", now);
+    const entry: CachedEvent = { name, namespace, eventTime: now };
+    this.#series.set(key, entry);
+    try {
+      this.#events.create({
+        apiVersion: "v1",
+        kind: "Event",
+        metadata: { name, namespace },
+        involvedObject: involved,
+        reason,
+        message: note,
+        type,
+        reportingComponent: this.#source.component,
+        reportingInstance: this.#source.instance ?? this.#source.host ?? "",
+        source: {},
+        eventTime: microTime(now),
+        action,
+        ...(relatedRef ? { related: relatedRef } : {}),
+      } as Event);
+    } catch {
+      // dropped, as client-go drops what it cannot write
+    }
+    this.#armTimers();
+  }
+
+  /** recordEvent for a series: patch series {count, lastObservedTime}; re-create it if it is gone. */
+  #writeSeries(entry: CachedEvent): void {
+    const series = entry.series as { count: number; lastObservedTime: number };
+    const patch = { series: { count: series.count, lastObservedTime: microTime(series.lastObservedTime) } };
+    try {
+      this.#events.patch(entry.namespace, entry.name, "strategic", patch);
+    } catch {
+      // the event may have expired; client-go then creates it anew
+    }
+  }
+
+  /** The next tick of a `wait.Until(f, period)` loop started with the recorder. */
+  #nextTick(period: number): number {
+    const elapsed = this.#loop.now() - this.#start;
+    return this.#start + (Math.floor(elapsed / period) + 1) * period;
+  }
+
+  #armTimers(): void {
+    if (!this.#finishTimer && this.#series.size > 0) {
+      this.#finishTimer = this.#loop.setTimeout(() => {
+        this.#finishTimer = undefined;
+        this.#finishSeries();
+        this.#armTimers();
+      }, this.#nextTick(FINISH_TIME_MS) - this.#loop.now());
+    }
+    const openSeries = [...this.#series.values()].some((e) => e.series);
+    if (!this.#refreshTimer && openSeries) {
+      this.#refreshTimer = this.#loop.setTimeout(() => {
+        this.#refreshTimer = undefined;
+        for (const entry of this.#series.values()) if (entry.series) this.#writeSeries(entry);
+        this.#armTimers();
+      }, this.#nextTick(REFRESH_TIME_MS) - this.#loop.now());
+    }
+  }
+
+  /** finishSeries: write the final count of ended series; forget old singletons. */
+  #finishSeries(): void {
+    const cutoff = this.#loop.now() - FINISH_TIME_MS;
+    for (const [key, entry] of [...this.#series]) {
+      if (entry.series) {
+        if (entry.series.lastObservedTime < cutoff) {
+          this.#writeSeries(entry);
+          this.#series.delete(key);
+        }
+      } else if (entry.eventTime < cutoff) this.#series.delete(key);
+    }
+  }
+}
+
+/** The ObjectReference of an object (reference.GetReference), with an optional field path. */
+function reference(object: Recordable, fieldPath?: string): NonNullable<Event["involvedObject"]> {
+  const meta = object.metadata ?? {};
+  return {
+    apiVersion: object.apiVersion ?? "v1",
+    kind: object.kind ?? "",
+    name: meta.name ?? "",
+    ...(meta.namespace ? { namespace: meta.namespace } : {}),
+    resourceVersion: meta.resourceVersion ?? "",
+    uid: meta.uid ?? "",
+    ...(fieldPath ? { fieldPath } : {}),
+  };
 }

@@ -20,7 +20,7 @@ export class PluginStatus {
   constructor(
     readonly code: StatusCode,
     readonly reasons: readonly string[] = [],
-    public plugin = "",
+    readonly plugin = "",
   ) {}
 
   static readonly success = new PluginStatus("Success");
@@ -49,10 +49,12 @@ export class PluginStatus {
     return this.code === "Skip";
   }
 
+  /** Unschedulable or UnschedulableAndUnresolvable (Status.IsRejected). */
   isRejected(): boolean {
     return this.code === "Unschedulable" || this.code === "UnschedulableAndUnresolvable";
   }
 
+  /** Status.Message: the reasons joined with ", ". */
   message(): string {
     return this.reasons.join(", ");
   }
