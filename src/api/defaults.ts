@@ -87,9 +87,15 @@ export function defaultNode(node: Node): void {
     node.status.allocatable = { ...node.status.capacity };
 }
 
+/** SetDefaults_PriorityClass: preemptionPolicy PreemptLowerPriority. */
+export function defaultPriorityClass(pc: KubeObject): void {
+  (pc as { preemptionPolicy?: string }).preemptionPolicy ??= "PreemptLowerPriority";
+}
+
 /** Defaulters by kind. */
 export const DEFAULTERS: Readonly<Record<string, (object: KubeObject) => void>> = {
   Pod: (o) => defaultPod(o as unknown as Pod),
   Namespace: (o) => defaultNamespace(o as unknown as Namespace),
   Node: (o) => defaultNode(o as unknown as Node),
+  PriorityClass: (o) => defaultPriorityClass(o),
 };

@@ -286,7 +286,15 @@ export class ApiServer {
       const meta = object.metadata;
       if (meta.resourceVersion)
         throw StatusError.badRequest("resourceVersion should not be set on objects to be created");
-      this.#admit({ operation: "CREATE", type, namespace, name: meta.name, object, user });
+      const attributes: AdmissionAttributes = {
+        operation: "CREATE",
+        type,
+        namespace,
+        name: meta.name,
+        object,
+        user,
+      };
+      this.#admit(attributes);
       const ctx = this.#ctx();
       for (const field of [
         "uid",
@@ -304,6 +312,7 @@ export class ApiServer {
       for (let attempt = 0; ; attempt++) {
         if (generated) meta.name = this.#generateName(meta.generateName as string);
         this.#validate(type, strategy, object, undefined);
+        this.#admit(attributes, "validate");
         meta.uid = this.#deps.random.uuid();
         meta.creationTimestamp = ctx.now;
         if (options.dryRun) return { object: object as T, warnings };
@@ -684,14 +693,26 @@ export class ApiServer {
     return { object, warnings };
   }
 
-  #admit(attributes: AdmissionAttributes): void {
+  /** Mutating admission (`admit`), or validating admission after strategy validation (`validate`). */
+  #admit(attributes: AdmissionAttributes, phase: "admit" | "validate" = "admit"): void {
     const ctx = {
       random: this.#deps.random,
       get: (kind: string, namespace: string | undefined, name: string) => {
         const t = this.kinds.all().find((k) => k.kind === kind);
         return t ? this.peek(t, namespace, name) : undefined;
       },
+      list: (kind: string) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return [...this.#deps.etcd.store.range(this.#prefix(t, undefined))].map(
+          (kv) => kv.value as KubeObject,
+        );
+      },
     };
+    if (phase === "validate") {
+      for (const plugin of this.#deps.admission) plugin.validate?.(attributes, ctx);
+      return;
+    }
     for (const plugin of this.#deps.admission) plugin.admit(attributes, ctx);
   }
 
@@ -780,7 +801,7 @@ export class ApiServer {
     if (strategy.generation && options.subresource !== "status" && !jsonEqual(object.spec, old.spec)) {
       meta.generation = (old.metadata.generation ?? 0) + 1;
     }
-    this.#admit({
+    const attributes: AdmissionAttributes = {
       operation: "UPDATE",
       type,
       namespace,
@@ -789,8 +810,10 @@ export class ApiServer {
       oldObject: old,
       user,
       ...(options.subresource ? { subresource: options.subresource } : {}),
-    });
+    };
+    this.#admit(attributes);
     this.#validate(type, strategy, object, old);
+    this.#admit(attributes, "validate");
     meta.resourceVersion = old.metadata.resourceVersion as string;
     if (jsonEqual(object, old)) return old; // no-op updates do not write (GuaranteedUpdate)
     if (options.dryRun) return object;

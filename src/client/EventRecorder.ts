@@ -30,6 +30,9 @@ function microTime(millis: number): string {
 const FINISH_TIME_MS = 6 * 60_000;
 const REFRESH_TIME_MS = 30 * 60_000;
 
+/** The last event timestamp handed out per clock. */
+const LAST_NANOS = new WeakMap<EventLoop, bigint>();
+
 type Recordable = KubeObject | { apiVersion?: string; kind?: string; metadata?: KubeObject["metadata"] };
 
 /** An event the events.k8s.io recorder remembers (its isomorphic-event cache entry). */
@@ -63,7 +66,6 @@ export class EventRecorder {
   readonly #start: number;
   #finishTimer: TimerHandle | undefined;
   #refreshTimer: TimerHandle | undefined;
-  #lastNanos = 0n;
 
   constructor(loop: EventLoop, client: Client, source: EventSource) {
     this.#loop = loop;
@@ -140,10 +142,16 @@ export class EventRecorder {
     }
   }
 
+  /**
+   * `<object>.<unix nanos in hex>`. Virtual time has millisecond steps, so the nanoseconds count up
+   * from there, shared by every recorder on the clock (two components writing about the same object
+   * in the same millisecond must not collide, as they practically never do in a real cluster).
+   */
   #name(object: string, now: number): string {
     let nanos = BigInt(now) * 1_000_000n;
-    if (nanos <= this.#lastNanos) nanos = this.#lastNanos + 1n;
-    this.#lastNanos = nanos;
+    const last = LAST_NANOS.get(this.#loop) ?? 0n;
+    if (nanos <= last) nanos = last + 1n;
+    LAST_NANOS.set(this.#loop, nanos);
     return `${object}.${nanos.toString(16)}`;
   }
 

@@ -4,6 +4,7 @@ import { BUILTIN_KINDS, KindRegistry, type ResourceType } from "../api/kinds.ts"
 import type { Namespace, Pod } from "../api/types.ts";
 import { ApiServer } from "../apiserver/ApiServer.ts";
 import { ADMISSION_CHAIN } from "../apiserver/admission/index.ts";
+import { SYSTEM_PRIORITY_CLASSES } from "../apiserver/registry/priorityclasses.ts";
 import { Client } from "../client/Client.ts";
 import { EventLoop } from "../clock/EventLoop.ts";
 import { SeededRandom } from "../clock/SeededRandom.ts";
@@ -12,7 +13,9 @@ import { Etcd } from "../etcd/Etcd.ts";
 import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
 import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
+import type { ScoringStrategy, ScoringStrategyType } from "../scheduler/plugins/NodeResourcesFit.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
+import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { Cluster, CommandResult } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
@@ -119,6 +122,17 @@ export class SimulatedCluster implements Cluster {
         metadata: { name },
       });
     }
+    // The apiserver creates the system priority classes at start-up (scheduling post-start hook).
+    const priorityClasses = this.kinds.forResourceName("priorityclasses") as ResourceType;
+    for (const pc of SYSTEM_PRIORITY_CLASSES) {
+      this.apiserver.create("kube-apiserver", priorityClasses, undefined, {
+        apiVersion: "scheduling.k8s.io/v1",
+        kind: "PriorityClass",
+        metadata: { name: pc.name },
+        value: pc.value,
+        description: pc.description,
+      });
+    }
   }
 
   /** Start a kube-scheduler (a second one with another name serves pods that ask for it). */
@@ -200,10 +214,46 @@ export class SimulatedCluster implements Cluster {
     return this.recorder.messages;
   }
 
+  async schedulingDecision(namespace: string, name: string): Promise<SchedulingDecision | undefined> {
+    let latest: SchedulingDecision | undefined;
+    for (const scheduler of this.schedulers.values()) {
+      const d = scheduler.lastDecision(`${namespace}/${name}`);
+      if (d && (!latest || d.time > latest.time || (d.time === latest.time && d.cycle > latest.cycle)))
+        latest = d;
+    }
+    return latest;
+  }
+
+  async addScheduler(options: { name: string; scoringStrategy?: ScoringStrategyType }): Promise<void> {
+    if (this.schedulers.has(options.name))
+      throw new Error(`a scheduler named "${options.name}" is already running`);
+    this.startScheduler({
+      name: options.name,
+      explain: this.spec.explainScheduling,
+      ...(options.scoringStrategy ? { scoringStrategy: scoringStrategyOf(options.scoringStrategy) } : {}),
+    });
+    this.loop.settle();
+  }
+
   async dispose(): Promise<void> {
     for (const kubelet of this.kubelets.values()) kubelet.actor.stop();
     for (const scheduler of this.schedulers.values()) scheduler.actor.stop();
     this.controllerManager.actor.stop();
     this.etcd.actor.stop();
   }
+}
+
+/** A scoring strategy by name; RequestedToCapacityRatio gets the bin-packing shape of the docs. */
+function scoringStrategyOf(type: ScoringStrategyType): ScoringStrategy {
+  if (type === "RequestedToCapacityRatio")
+    return {
+      type,
+      requestedToCapacityRatio: {
+        shape: [
+          { utilization: 0, score: 0 },
+          { utilization: 100, score: 10 },
+        ],
+      },
+    };
+  return { type };
 }

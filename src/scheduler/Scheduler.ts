@@ -435,8 +435,12 @@ export class Scheduler {
         if (node) {
           const verdicts = explain ? [] : undefined;
           const status = fwk.runFilterPluginsWithNominatedPods(state, info, node, this.cache, verdicts);
-          if (status.isSuccess()) feasible = [node];
-          if (decision && status.isSuccess()) decision.nominatedNode = nominated;
+          if (status.isSuccess()) {
+            feasible = [node];
+            if (decision) decision.nominatedNode = nominated;
+            if (verdicts)
+              explanations.set(node.name, { node: node.name, filters: verdicts, feasible: true, scores: [] });
+          }
         }
       }
       if (feasible.length === 0) {
@@ -496,6 +500,7 @@ export class Scheduler {
     if (feasible.length === 1) chosen = feasible[0] as NodeInfo;
     else chosen = this.#prioritize(fwk, state, info, feasible, explanations);
     if (decision) {
+      decision.skippedScore = [...state.skipScore];
       decision.nodes = [...explanations.values()];
       decision.chosen = chosen.name;
     }

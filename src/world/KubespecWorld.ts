@@ -24,6 +24,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   /** Directory of the running feature file; relative manifest paths resolve against it. */
   featureDirectory = process.cwd();
   readonly seed: number;
+  /** Scheduling explanations of pods whose placement assertions failed (attached if the scenario fails). */
+  readonly schedulingExplanations = new Map<string, string>();
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);

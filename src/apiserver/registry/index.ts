@@ -3,6 +3,7 @@ import { eventStrategy } from "./events.ts";
 import { namespaceStrategy } from "./namespaces.ts";
 import { nodeStrategy } from "./nodes.ts";
 import { podStrategy } from "./pods.ts";
+import { priorityClassStrategy } from "./priorityclasses.ts";
 
 const subdomain: Strategy = { nameRule: "subdomain" };
 const pathSegment: Strategy = { nameRule: "path" };
@@ -14,6 +15,7 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   Node: nodeStrategy,
   Namespace: namespaceStrategy,
   Event: eventStrategy,
+  PriorityClass: priorityClassStrategy,
   Service: { nameRule: "dns1035", statusSubresource: true },
   Deployment: workload,
   ReplicaSet: workload,

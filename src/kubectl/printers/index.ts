@@ -5,6 +5,7 @@ import {
   eventPrinter,
   leasePrinter,
   namespacePrinter,
+  priorityClassPrinter,
   secretPrinter,
   serviceAccountPrinter,
 } from "./core.ts";
@@ -22,6 +23,7 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   ConfigMap: configMapPrinter,
   ServiceAccount: serviceAccountPrinter,
   Secret: secretPrinter,
+  PriorityClass: priorityClassPrinter,
 };
 
 /** Register (or replace) the printer of a kind; later issues add theirs here. */
