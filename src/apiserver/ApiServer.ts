@@ -8,7 +8,7 @@ import { Selector, SelectorParseError } from "../api/labels.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "../api/objectMeta.ts";
 import { StatusError } from "../api/StatusError.ts";
 import { checkStructure } from "../api/schema.ts";
-import { deepFreeze, type KubeObject } from "../api/types.ts";
+import { cloneObject, deepFreeze, type KubeObject } from "../api/types.ts";
 import type { EventLoop } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
 import { type Etcd, EtcdUnavailableError } from "../etcd/Etcd.ts";
@@ -104,8 +104,16 @@ export interface ApiServerDeps {
 
 const GENERATE_NAME_RETRIES = 8;
 
+let lastMillis = Number.NaN;
+let lastRfc3339 = "";
+
+/** metav1.Time text of a virtual instant (the last one is remembered: many writes share it). */
 function rfc3339(millis: number): string {
-  return `${new Date(millis).toISOString().slice(0, 19)}Z`;
+  if (millis !== lastMillis) {
+    lastMillis = millis;
+    lastRfc3339 = `${new Date(millis).toISOString().slice(0, 19)}Z`;
+  }
+  return lastRfc3339;
 }
 
 function jsonEqual(a: unknown, b: unknown): boolean {
@@ -422,7 +430,7 @@ export class ApiServer {
         return { object: existing as T, deleted: true };
       }
       // Graceful or finalized deletion: mark the object and let its owners finish.
-      const marked = structuredClone(existing);
+      const marked = cloneObject(existing);
       const meta = marked.metadata;
       if (meta.deletionTimestamp) {
         // Already pending: only a shorter grace period is honoured.
@@ -460,7 +468,7 @@ export class ApiServer {
     this.#handle(user, "create", pods, namespace, podName, "binding", () => {
       const current = this.#read(pods, namespace, podName);
       if (!current) throw StatusError.notFound({ group: "", resource: "pods" }, podName);
-      const pod = structuredClone(current.value as KubeObject) as KubeObject & {
+      const pod = cloneObject(current.value as KubeObject) as KubeObject & {
         spec: { nodeName?: string };
         status?: {
           conditions?: { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string }[];
@@ -657,7 +665,7 @@ export class ApiServer {
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       throw StatusError.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     }
-    const object = structuredClone(body) as KubeObject;
+    const object = cloneObject(body) as KubeObject;
     const apiVersion = apiVersionOf(type);
     if (!object.kind) throw StatusError.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     if (object.kind !== type.kind || (object.apiVersion && object.apiVersion !== apiVersion)) {
@@ -737,7 +745,7 @@ export class ApiServer {
   }
 
   #applyPatch(current: KubeObject, patchType: PatchType, patch: unknown): unknown {
-    const target = structuredClone(current);
+    const target = cloneObject(current);
     switch (patchType) {
       case "merge":
       case "strategic":

@@ -22,8 +22,16 @@ function rfc3339(millis: number): string {
   return `${new Date(millis).toISOString().slice(0, 19)}Z`;
 }
 
+let lastMicroMillis = Number.NaN;
+let lastMicroTime = "";
+
+/** metav1.MicroTime text (the last instant is remembered: events come in bursts). */
 function microTime(millis: number): string {
-  return `${new Date(millis).toISOString().slice(0, 23)}000Z`;
+  if (millis !== lastMicroMillis) {
+    lastMicroMillis = millis;
+    lastMicroTime = `${new Date(millis).toISOString().slice(0, 23)}000Z`;
+  }
+  return lastMicroTime;
 }
 
 /** client-go tools/events: a series ends after 6 minutes without a repeat; open series are re-sent every 30. */
@@ -66,6 +74,7 @@ export class EventRecorder {
   readonly #start: number;
   #finishTimer: TimerHandle | undefined;
   #refreshTimer: TimerHandle | undefined;
+  #openSeries = 0;
 
   constructor(loop: EventLoop, client: Client, source: EventSource) {
     this.#loop = loop;
@@ -168,7 +177,7 @@ export class EventRecorder {
   ): void {
     const relatedRef = related ? reference(related) : undefined;
     // getKey: action, reason, reportingController, regarding (with its resourceVersion), related, note.
-    const key = JSON.stringify([action, reason, this.#source.component, involved, relatedRef, note]);
+    const key = `${action}\u0000${reason}\u0000${this.#source.component}\u0000${referenceKey(involved)}\u0000${relatedRef ? referenceKey(relatedRef) : ""}\u0000${note}`;
     const cached = this.#series.get(key);
     if (cached) {
       if (cached.series) {
@@ -177,6 +186,7 @@ export class EventRecorder {
         return;
       }
       cached.series = { count: 2, lastObservedTime: now };
+      this.#openSeries++;
       this.#writeSeries(cached);
       this.#armTimers();
       return;
@@ -231,8 +241,7 @@ export class EventRecorder {
         this.#armTimers();
       }, this.#nextTick(FINISH_TIME_MS) - this.#loop.now());
     }
-    const openSeries = [...this.#series.values()].some((e) => e.series);
-    if (!this.#refreshTimer && openSeries) {
+    if (!this.#refreshTimer && this.#openSeries > 0) {
       this.#refreshTimer = this.#loop.setTimeout(() => {
         this.#refreshTimer = undefined;
         for (const entry of this.#series.values()) if (entry.series) this.#writeSeries(entry);
@@ -249,10 +258,15 @@ export class EventRecorder {
         if (entry.series.lastObservedTime < cutoff) {
           this.#writeSeries(entry);
           this.#series.delete(key);
+          this.#openSeries--;
         }
       } else if (entry.eventTime < cutoff) this.#series.delete(key);
     }
   }
+}
+
+function referenceKey(ref: NonNullable<Event["involvedObject"]>): string {
+  return `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}/${ref.uid}/${ref.resourceVersion}/${ref.fieldPath ?? ""}`;
 }
 
 /** The ObjectReference of an object (reference.GetReference), with an optional field path. */

@@ -80,7 +80,7 @@ export class MvccStore {
   readonly #keys = new Map<string, KeyValue>();
   readonly #dirs = new Map<string, Set<string>>();
   #history: StoreEvent[] = [];
-  readonly #watchers: Watcher[] = [];
+  #watchers: readonly Watcher[] = [];
 
   /** The current (latest committed) revision. */
   get revision(): number {
@@ -177,12 +177,11 @@ export class MvccStore {
   watch(prefix: string, fromRevision: number, handler: (event: StoreEvent) => void): StoreWatch {
     const watcher: Watcher = { prefix, handler, active: true };
     if (fromRevision > 0) for (const event of this.history(prefix, fromRevision)) handler(event);
-    this.#watchers.push(watcher);
+    this.#watchers = [...this.#watchers, watcher];
     return {
       cancel: () => {
         watcher.active = false;
-        const i = this.#watchers.indexOf(watcher);
-        if (i >= 0) this.#watchers.splice(i, 1);
+        this.#watchers = this.#watchers.filter((w) => w !== watcher);
       },
     };
   }
@@ -226,8 +225,10 @@ export class MvccStore {
 
   #emit(event: StoreEvent): void {
     this.#history.push(event);
-    const watchers = this.#watchers.length === 1 ? this.#watchers : [...this.#watchers];
-    for (const watcher of watchers) {
+    // The list is copy-on-write: handlers that add or stop watches do not disturb this loop.
+    const watchers = this.#watchers;
+    for (let i = 0; i < watchers.length; i++) {
+      const watcher = watchers[i] as Watcher;
       if (watcher.active && event.kv.key.startsWith(watcher.prefix)) watcher.handler(event);
     }
   }

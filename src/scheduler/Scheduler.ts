@@ -44,6 +44,7 @@ export type {
   ScoreContribution,
 } from "./SchedulingDecision.ts";
 
+const NO_SELECTORS: readonly Record<string, string>[] = Object.freeze([]);
 const MIN_FEASIBLE_NODES = 100;
 const MIN_FEASIBLE_PERCENTAGE = 5;
 /** How many decisions per pod are kept. */
@@ -97,6 +98,7 @@ export class Scheduler {
   #podInformer: Informer<Pod> | undefined;
   #namespaceInformer: Informer<Namespace> | undefined;
   #serviceInformer: Informer<KubeObject> | undefined;
+  readonly #serviceSelectors = new Map<string, Record<string, string>[]>();
   readonly #ownerInformers = new Map<string, Informer<KubeObject>>();
   #nextStartNodeIndex = 0;
   #wakePending = false;
@@ -202,10 +204,7 @@ export class Scheduler {
         (this.#namespaceInformer?.list() ?? [])
           .filter((n) => selector.matches(n.metadata?.labels))
           .map((n) => n.metadata?.name as string),
-      serviceSelectors: (namespace) =>
-        (this.#serviceInformer?.list() ?? [])
-          .filter((s) => s.metadata.namespace === namespace)
-          .map((s) => (s.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {}),
+      serviceSelectors: (namespace) => this.#serviceSelectors.get(namespace) ?? NO_SELECTORS,
       ownerSelector: (kind, namespace, name) => {
         const owner = this.#ownerInformers.get(kind)?.get(`${namespace}/${name}`);
         return (owner?.spec as { selector?: unknown } | undefined)?.selector;
@@ -238,7 +237,11 @@ export class Scheduler {
     this.#namespaceInformer = this.#informer<Namespace>("namespaces");
     this.#namespaceInformer?.on({ add: () => this.#event({ kind: "NamespaceChange" }) });
     this.#serviceInformer = this.#informer<KubeObject>("services");
-    this.#serviceInformer?.on({ add: () => this.#event({ kind: "WorkloadChange" }) });
+    this.#serviceInformer?.on({
+      add: () => this.#onServicesChanged(),
+      update: () => this.#onServicesChanged(),
+      delete: () => this.#onServicesChanged(),
+    });
     for (const [kind, resource] of [
       ["ReplicaSet", "replicasets"],
       ["StatefulSet", "statefulsets"],
@@ -248,6 +251,19 @@ export class Scheduler {
       if (informer) this.#ownerInformers.set(kind, informer);
     }
     for (const informer of this.#informers) informer.start();
+  }
+
+  /** Index the services' selectors by namespace (what DefaultSelector reads for every pod). */
+  #onServicesChanged(): void {
+    this.#serviceSelectors.clear();
+    for (const service of this.#serviceInformer?.list() ?? []) {
+      const namespace = service.metadata.namespace ?? "";
+      const selector = (service.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {};
+      const list = this.#serviceSelectors.get(namespace) ?? [];
+      list.push(selector);
+      this.#serviceSelectors.set(namespace, list);
+    }
+    this.#event({ kind: "WorkloadChange" });
   }
 
   #stopInformers(): void {
@@ -278,16 +294,18 @@ export class Scheduler {
     return this.#profiles.has(pod.spec?.schedulerName ?? "default-scheduler");
   }
 
+  /** The PodInfo of a pod, derived from the one already held for it when there is one. */
   #podInfo(pod: Pod): PodInfo {
-    // The queue's PodInfo of the same object is reused when the pod is confirmed.
-    const queued = this.queue.get(keyOf(pod));
-    return queued?.info.pod === pod ? queued.info : new PodInfo(pod);
+    const key = keyOf(pod);
+    const held = this.queue.get(key)?.info ?? this.cache.podInfo(key);
+    if (held?.pod === pod) return held;
+    return held ? held.update(pod) : new PodInfo(pod);
   }
 
   #onPodAdd(pod: Pod): void {
     const nodeName = pod.spec?.nodeName;
     if (nodeName) {
-      this.cache.addPod(new PodInfo(pod), nodeName);
+      this.cache.addPod(this.#podInfo(pod), nodeName);
       this.#event({ kind: "AssignedPodAdd", pod });
       return;
     }
@@ -303,13 +321,14 @@ export class Scheduler {
     if (nodeName) {
       if (!old.spec?.nodeName) {
         // Unassigned → assigned: out of the queue, into the cache (confirming an assumed pod).
+        const info = this.#podInfo(pod);
         this.queue.delete(key);
         this.cache.unnominate(key);
-        this.cache.addPod(new PodInfo(pod), nodeName);
+        this.cache.addPod(info, nodeName);
         this.#event({ kind: "AssignedPodAdd", pod });
         return;
       }
-      this.cache.addPod(new PodInfo(pod), nodeName);
+      this.cache.addPod(this.#podInfo(pod), nodeName);
       this.#event({ kind: "AssignedPodUpdate", pod, old });
       return;
     }
@@ -526,10 +545,14 @@ export class Scheduler {
     const n = nodes.length;
     const start = n === 0 ? 0 : this.#nextStartNodeIndex % n;
     const explain = this.#explain;
+    const nominated = this.cache.hasNominatedPods();
     for (let i = 0; i < n && feasible.length < wanted; i++) {
-      const node = nodes[(start + i) % n] as NodeInfo;
+      const index = start + i;
+      const node = nodes[index < n ? index : index - n] as NodeInfo;
       const verdicts = explain ? [] : undefined;
-      const status = fwk.runFilterPluginsWithNominatedPods(state, info, node, this.cache, verdicts);
+      const status = nominated
+        ? fwk.runFilterPluginsWithNominatedPods(state, info, node, this.cache, verdicts)
+        : fwk.runFilterPlugins(state, info, node, this.cache, verdicts);
       if (status.code === "Success") feasible.push(node);
       else {
         statuses.set(node.name, status);
@@ -560,18 +583,26 @@ export class Scheduler {
       : undefined;
     if (!status.isSuccess()) return feasible[0] as NodeInfo;
     const totals = fwk.runScorePlugins(state, info, feasible, this.cache, nodeExplanations);
-    let best = 0;
-    let ties = 1;
-    for (let i = 1; i < feasible.length; i++) {
+    // selectHost: the highest total; ties are broken uniformly at random. Upstream samples the
+    // reservoir one tie at a time; drawing once among the k tied nodes gives the same distribution.
+    let max = Number.NEGATIVE_INFINITY;
+    let ties = 0;
+    for (let i = 0; i < feasible.length; i++) {
       const t = totals[i] as number;
-      const b = totals[best] as number;
-      if (t > b) {
-        best = i;
+      if (t > max) {
+        max = t;
         ties = 1;
-      } else if (t === b) {
-        ties++;
-        if (this.cache.random.int(0, ties - 1) === 0) best = i;
+      } else if (t === max) ties++;
+    }
+    let pick = ties > 1 ? this.cache.random.int(0, ties - 1) : 0;
+    let best = 0;
+    for (let i = 0; i < feasible.length; i++) {
+      if (totals[i] !== max) continue;
+      if (pick === 0) {
+        best = i;
+        break;
       }
+      pick--;
     }
     if (nodeExplanations)
       for (let i = 0; i < nodeExplanations.length; i++)

@@ -5,6 +5,7 @@ import type { ClusterListers, SchedulingSnapshot } from "./framework/Plugin.ts";
 import type { PodInfo } from "./framework/PodInfo.ts";
 
 const REGION = "topology.kubernetes.io/region";
+const NO_PODS: readonly PodInfo[] = Object.freeze([]);
 const ZONE = "topology.kubernetes.io/zone";
 
 /** utilnode.GetZoneKey: `region:\0:zone`, or "" for nodes with neither label. */
@@ -82,8 +83,14 @@ export class SchedulerCache implements SchedulingSnapshot {
     return this.#imageNodes.get(name) ?? 0;
   }
 
+  /** Whether any pod is nominated anywhere (filters then need the nominated-pods pass). */
+  hasNominatedPods(): boolean {
+    return this.#nominated.size > 0;
+  }
+
   nominatedPodsFor(node: string): readonly PodInfo[] {
-    return this.#nominated.get(node) ?? [];
+    if (this.#nominated.size === 0) return NO_PODS;
+    return this.#nominated.get(node) ?? NO_PODS;
   }
 
   // ---- nodes ----
@@ -203,6 +210,15 @@ export class SchedulerCache implements SchedulingSnapshot {
   forgetPod(key: string): void {
     if (!this.#assumed.delete(key)) return;
     this.removePod(key);
+  }
+
+  /** The PodInfo held for a pod key, if any (to derive the next version's from). */
+  podInfo(key: string): PodInfo | undefined {
+    const node = this.#podNode.get(key);
+    if (node === undefined) return undefined;
+    const info = this.#infos.get(node);
+    const i = info?.indexOf(key) ?? -1;
+    return i >= 0 ? info?.pods[i] : undefined;
   }
 
   /** AddPod/UpdatePod: a bound pod from the informer (confirms an assumed one). */

@@ -137,7 +137,7 @@ export class SchedulingQueue {
   update(pod: Pod, key: string): void {
     const active = this.#active.get(key) ?? this.#backoff.get(key) ?? this.#inFlight.get(key);
     if (active) {
-      active.info = new PodInfo(pod);
+      active.info = active.info.update(pod);
       return;
     }
     const waiting = this.#unschedulable.get(key);
@@ -146,7 +146,7 @@ export class SchedulingQueue {
       return;
     }
     const old = waiting.info.pod;
-    waiting.info = new PodInfo(pod);
+    waiting.info = waiting.info.update(pod);
     if (!specOrLabelsChanged(old, pod)) return;
     if (waiting.gated) {
       this.#unschedulable.delete(key);

@@ -130,6 +130,8 @@ export class Framework {
   readonly scorePlugins: readonly WeightedPlugin[];
   /** Whether DefaultPreemption (the PostFilter) is enabled. */
   readonly preemption: boolean;
+  readonly #totals: number[] = [];
+  readonly #scores: number[] = [];
 
   constructor(config: ProfileConfig) {
     this.name = config.schedulerName;
@@ -202,11 +204,14 @@ export class Framework {
     snapshot: SchedulingSnapshot,
     verdicts?: FilterVerdict[],
   ): PluginStatus {
-    const plugins = this.filterPlugins;
-    const skip = state.skipFilter;
+    let plugins = state.activeFilters;
+    if (!plugins) {
+      const skip = state.skipFilter;
+      plugins = this.filterPlugins.filter((p) => !skip.has(p.name));
+      state.activeFilters = plugins;
+    }
     for (let i = 0; i < plugins.length; i++) {
       const plugin = plugins[i] as Plugin;
-      if (skip.size > 0 && skip.has(plugin.name)) continue;
       const status = (plugin.filter as NonNullable<Plugin["filter"]>)(state, pod, node, snapshot);
       if (verdicts) verdicts.push({ plugin: plugin.name, code: status.code, reasons: [...status.reasons] });
       if (status.code !== "Success") return status;
@@ -281,12 +286,19 @@ export class Framework {
     snapshot: SchedulingSnapshot,
     explanations?: readonly NodeExplanation[],
   ): number[] {
-    const totals = new Array<number>(nodes.length).fill(0);
-    const scores = new Array<number>(nodes.length);
+    // Scratch arrays reused from cycle to cycle (the caller reads the totals before the next one).
+    const totals = this.#totals;
+    const scores = this.#scores;
+    totals.length = nodes.length;
+    scores.length = nodes.length;
+    totals.fill(0);
     for (const { plugin, weight } of this.scorePlugins) {
       if (state.skipScore.has(plugin.name)) continue;
-      const score = plugin.score as NonNullable<Plugin["score"]>;
-      for (let i = 0; i < nodes.length; i++) scores[i] = score(state, pod, nodes[i] as NodeInfo, snapshot);
+      if (plugin.scoreNodes) plugin.scoreNodes(state, pod, nodes, snapshot, scores);
+      else {
+        const score = plugin.score as NonNullable<Plugin["score"]>;
+        for (let i = 0; i < nodes.length; i++) scores[i] = score(state, pod, nodes[i] as NodeInfo, snapshot);
+      }
       const raw = explanations ? [...scores] : undefined;
       plugin.normalizeScore?.(state, pod, scores, nodes);
       for (let i = 0; i < nodes.length; i++) {

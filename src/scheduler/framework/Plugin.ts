@@ -15,6 +15,8 @@ export class CycleState {
   readonly skipFilter = new Set<string>();
   /** Plugins whose PreScore returned Skip: their Score is not run. */
   readonly skipScore = new Set<string>();
+  /** The Filter plugins left after PreFilter's skips (computed once per cycle by the framework). */
+  activeFilters: Plugin[] | undefined;
 
   read<T>(key: string): T | undefined {
     return this.#data.get(key) as T | undefined;
@@ -30,6 +32,7 @@ export class CycleState {
     for (const [k, v] of this.#data) copy.write(k, v);
     for (const s of this.skipFilter) copy.skipFilter.add(s);
     for (const s of this.skipScore) copy.skipScore.add(s);
+    copy.activeFilters = this.activeFilters;
     return copy;
   }
 }
@@ -108,6 +111,17 @@ export interface Plugin {
   ): PluginStatus;
   /** Raw score of a feasible node. */
   score?(state: CycleState, pod: PodInfo, node: NodeInfo, snapshot: SchedulingSnapshot): number;
+  /**
+   * Optional batch form of {@link score}: the raw scores of all `nodes` into `scores` (the same
+   * numbers; it saves a call per node in the hottest loop of a cycle).
+   */
+  scoreNodes?(
+    state: CycleState,
+    pod: PodInfo,
+    nodes: readonly NodeInfo[],
+    snapshot: SchedulingSnapshot,
+    scores: number[],
+  ): void;
   /** Rescale raw scores (aligned with `nodes`) to 0–100 (ScoreExtensions.NormalizeScore). */
   normalizeScore?(state: CycleState, pod: PodInfo, scores: number[], nodes: readonly NodeInfo[]): void;
   /**

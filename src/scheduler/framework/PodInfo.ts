@@ -93,8 +93,24 @@ export class PodInfo {
   /** A term whose selector does not parse (the pod is then unschedulable). */
   readonly parseError: string | undefined;
 
-  constructor(pod: Pod) {
+  constructor(pod: Pod, derivedFrom?: PodInfo) {
     this.pod = pod;
+    if (derivedFrom) {
+      // Requests, host ports and affinity terms come from fields a pod update cannot change.
+      this.namespace = derivedFrom.namespace;
+      this.key = derivedFrom.key;
+      this.uid = derivedFrom.uid;
+      this.priority = derivedFrom.priority;
+      this.requests = derivedFrom.requests;
+      this.nonZero = derivedFrom.nonZero;
+      this.hostPorts = derivedFrom.hostPorts;
+      this.requiredAffinityTerms = derivedFrom.requiredAffinityTerms;
+      this.requiredAntiAffinityTerms = derivedFrom.requiredAntiAffinityTerms;
+      this.preferredAffinityTerms = derivedFrom.preferredAffinityTerms;
+      this.preferredAntiAffinityTerms = derivedFrom.preferredAntiAffinityTerms;
+      this.parseError = derivedFrom.parseError;
+      return;
+    }
     this.namespace = pod.metadata?.namespace ?? "";
     this.key = `${this.namespace}/${pod.metadata?.name}`;
     this.uid = pod.metadata?.uid ?? "";
@@ -142,6 +158,15 @@ export class PodInfo {
       })),
     );
     this.parseError = parseError;
+  }
+
+  /**
+   * The PodInfo of a newer version of the same pod (same uid), sharing what was computed from its
+   * immutable fields; a different pod gets a fresh one.
+   */
+  update(pod: Pod): PodInfo {
+    if (pod.metadata?.uid && pod.metadata.uid === this.uid) return new PodInfo(pod, this);
+    return new PodInfo(pod);
   }
 
   /** Whether the pod has any pod affinity or anti-affinity (NodeInfo.PodsWithAffinity). */

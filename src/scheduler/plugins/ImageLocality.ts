@@ -1,4 +1,8 @@
+import type { NodeInfo } from "../framework/NodeInfo.ts";
 import { MAX_NODE_SCORE, type Plugin } from "../framework/Plugin.ts";
+import { PluginStatus } from "../framework/Status.ts";
+
+const PRE_SCORE_KEY = "PreScoreImageLocality";
 
 const MB = 1024 * 1024;
 const MIN_THRESHOLD = 23 * MB;
@@ -28,20 +32,34 @@ export function imageLocalityPriority(sumScores: number, numContainers: number):
  */
 export const ImageLocality: Plugin = {
   name: "ImageLocality",
-  score(_state, pod, node, snapshot) {
+  preScore(state, pod) {
     const spec = pod.pod.spec;
-    const containers = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+    const names = [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) =>
+      normalizedImageName(c.image ?? ""),
+    );
+    state.write(PRE_SCORE_KEY, names);
+    return PluginStatus.success;
+  },
+  scoreNodes(state, pod, nodes, snapshot, scores) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      scores[i] = node.imageSizes.size === 0 ? 0 : (ImageLocality.score?.(state, pod, node, snapshot) ?? 0);
+    }
+  },
+  score(state, _pod, node, snapshot) {
+    // Without any image the sum stays under the 23 MB threshold: 0.
+    if (node.imageSizes.size === 0) return 0;
+    const names = state.read<string[]>(PRE_SCORE_KEY) ?? [];
     let sum = 0;
-    if (node.imageSizes.size > 0) {
+    {
       const total = snapshot.nodes.length;
-      for (const c of containers) {
-        const name = normalizedImageName(c.image ?? "");
+      for (const name of names) {
         const size = node.imageSizes.get(name);
         if (size === undefined) continue;
         // scaledImageScore: size × (nodes with the image / all nodes), truncated.
         sum += Math.trunc(size * (snapshot.imageNumNodes(name) / total));
       }
     }
-    return imageLocalityPriority(sum, containers.length);
+    return imageLocalityPriority(sum, names.length);
   },
 };

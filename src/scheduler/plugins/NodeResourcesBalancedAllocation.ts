@@ -1,3 +1,4 @@
+import type { NodeInfo } from "../framework/NodeInfo.ts";
 import { MAX_NODE_SCORE, type Plugin } from "../framework/Plugin.ts";
 import { PluginStatus } from "../framework/Status.ts";
 import { DEFAULT_RESOURCES, type ResourceSpec, resourceAllocation } from "./NodeResourcesFit.ts";
@@ -41,14 +42,45 @@ export function nodeResourcesBalancedAllocation(
 ): Plugin {
   const requested = new Array<number>(resources.length).fill(0);
   const allocatable = new Array<number>(resources.length).fill(0);
+  const direct = resources.length === 2 && resources[0]?.name === "cpu" && resources[1]?.name === "memory";
   return {
     name: "NodeResourcesBalancedAllocation",
     preScore() {
       return PluginStatus.success;
     },
     score(_state, pod, node) {
+      if (direct) {
+        // balancedResourceScorer over cpu and memory with the actual requests, unrolled.
+        const cpu = node.allocCpu;
+        const memory = node.allocMemory;
+        if (cpu === 0 || memory === 0) return MAX_NODE_SCORE;
+        const fc = Math.min(1, (node.reqCpu + pod.requests.cpu) / cpu);
+        const fm = Math.min(1, (node.reqMemory + pod.requests.memory) / memory);
+        return Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+      }
       resourceAllocation(node, pod, resources, true, requested, allocatable);
       return balancedResourceScore(requested, allocatable);
+    },
+    scoreNodes(state, pod, nodes, snapshot, scores) {
+      if (!direct) {
+        for (let i = 0; i < nodes.length; i++)
+          scores[i] = this.score?.(state, pod, nodes[i] as NodeInfo, snapshot) ?? 0;
+        return;
+      }
+      const podCpu = pod.requests.cpu;
+      const podMemory = pod.requests.memory;
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        const cpu = node.allocCpu;
+        const memory = node.allocMemory;
+        if (cpu === 0 || memory === 0) {
+          scores[i] = MAX_NODE_SCORE;
+          continue;
+        }
+        const fc = Math.min(1, (node.reqCpu + podCpu) / cpu);
+        const fm = Math.min(1, (node.reqMemory + podMemory) / memory);
+        scores[i] = Math.trunc((1 - Math.abs((fc - fm) / 2)) * MAX_NODE_SCORE);
+      }
     },
   };
 }

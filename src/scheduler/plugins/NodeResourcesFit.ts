@@ -223,6 +223,18 @@ export function nodeResourcesFit(strategy: ScoringStrategy = { type: "LeastAlloc
   }
   const requested = new Array<number>(resources.length).fill(0);
   const allocatable = new Array<number>(resources.length).fill(0);
+  let lastState: object | undefined;
+  let lastRequest: PodRequests | undefined;
+  let lastPlain = false;
+  // The default resources (cpu and memory, weight 1 each) get a direct path in scoring.
+  const defaultResources =
+    resources.length === 2 &&
+    resources[0]?.name === "cpu" &&
+    resources[1]?.name === "memory" &&
+    resources[0].weight === 1 &&
+    resources[1].weight === 1;
+  const perResource = strategy.type === "MostAllocated" ? mostRequestedScore : leastRequestedScore;
+  const direct = defaultResources && strategy.type !== "RequestedToCapacityRatio";
   return {
     name: "NodeResourcesFit",
     preFilter(state, pod) {
@@ -230,13 +242,19 @@ export function nodeResourcesFit(strategy: ScoringStrategy = { type: "LeastAlloc
       return PluginStatus.success;
     },
     filter(state, _pod, node) {
-      const request = state.read<PodRequests>(PRE_FILTER_KEY) as PodRequests;
+      // The request is read from the cycle state once per cycle, not once per node.
+      if (state !== lastState) {
+        lastState = state;
+        lastRequest = state.read<PodRequests>(PRE_FILTER_KEY) as PodRequests;
+        lastPlain = lastRequest.scalar.size === 0;
+      }
+      const request = lastRequest as PodRequests;
       // Fast path for the common case: room for cpu, memory and one more pod, nothing else asked.
       if (
-        request.scalar.size === 0 &&
-        node.pods.length + 1 <= node.allocatable.pods &&
-        request.cpu <= node.allocatable.cpu - node.requested.cpu &&
-        request.memory <= node.allocatable.memory - node.requested.memory
+        lastPlain &&
+        node.pods.length < node.allocPods &&
+        request.cpu <= node.allocCpu - node.reqCpu &&
+        request.memory <= node.allocMemory - node.reqMemory
       )
         return PluginStatus.success;
       const reasons = insufficientResources(request, node);
@@ -245,8 +263,44 @@ export function nodeResourcesFit(strategy: ScoringStrategy = { type: "LeastAlloc
         : PluginStatus.success;
     },
     score(_state, pod, node) {
+      if (direct) {
+        // weightedScorer over cpu and memory with non-zero requests, unrolled.
+        const cpu = node.allocCpu;
+        const memory = node.allocMemory;
+        if (cpu === 0 || memory === 0) {
+          if (cpu !== 0) return perResource(node.nzCpu + pod.nonZero.cpu, cpu);
+          if (memory !== 0) return perResource(node.nzMemory + pod.nonZero.memory, memory);
+          return 0;
+        }
+        return Math.trunc(
+          (perResource(node.nzCpu + pod.nonZero.cpu, cpu) +
+            perResource(node.nzMemory + pod.nonZero.memory, memory)) /
+            2,
+        );
+      }
       resourceAllocation(node, pod, resources, false, requested, allocatable);
       return scorer(requested, allocatable);
+    },
+    scoreNodes(state, pod, nodes, snapshot, scores) {
+      if (!direct) {
+        for (let i = 0; i < nodes.length; i++)
+          scores[i] = this.score?.(state, pod, nodes[i] as NodeInfo, snapshot) ?? 0;
+        return;
+      }
+      const podCpu = pod.nonZero.cpu;
+      const podMemory = pod.nonZero.memory;
+      for (let i = 0; i < nodes.length; i++) {
+        const node = nodes[i] as NodeInfo;
+        const cpu = node.allocCpu;
+        const memory = node.allocMemory;
+        if (cpu !== 0 && memory !== 0)
+          scores[i] = Math.trunc(
+            (perResource(node.nzCpu + podCpu, cpu) + perResource(node.nzMemory + podMemory, memory)) / 2,
+          );
+        else if (cpu !== 0) scores[i] = perResource(node.nzCpu + podCpu, cpu);
+        else if (memory !== 0) scores[i] = perResource(node.nzMemory + podMemory, memory);
+        else scores[i] = 0;
+      }
     },
     queueingHint(event, pod) {
       switch (event.kind) {

@@ -1,5 +1,6 @@
 import { findUntoleratedTaint, tolerationsTolerateTaint } from "../../api/taints.ts";
 import type { Node, Toleration } from "../../api/types.ts";
+import type { NodeInfo } from "../framework/NodeInfo.ts";
 import { type CycleState, defaultNormalizeScore, MAX_NODE_SCORE, type Plugin } from "../framework/Plugin.ts";
 import type { PodInfo } from "../framework/PodInfo.ts";
 import { PluginStatus } from "../framework/Status.ts";
@@ -49,6 +50,12 @@ export const TaintToleration: Plugin = {
       if (taint.effect === "PreferNoSchedule" && !tolerationsTolerateTaint(tolerations, taint)) count++;
     }
     return count;
+  },
+  scoreNodes(state, pod, nodes, snapshot, scores) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as NodeInfo;
+      scores[i] = node.taints.length === 0 ? 0 : (TaintToleration.score?.(state, pod, node, snapshot) ?? 0);
+    }
   },
   normalizeScore(_state, _pod, scores) {
     defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
