@@ -41,3 +41,36 @@ Feature: Scheduling gates hold a pod back
       """
       No resources found in default namespace.
       """
+
+  Scenario: Removing the gates lets the scheduler place the pod
+    Given a cluster with 1 node
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: gated
+      spec:
+        schedulingGates:
+        - name: example.com/quota
+        containers:
+        - name: app
+          image: nginx
+      """
+    And 1 minute passes
+    And I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: gated
+      spec:
+        containers:
+        - name: app
+          image: nginx
+      """
+    Then within 30 seconds, pod "gated" is "Running"
+    And pod "gated" runs on node "node-1"
+    When I run "kubectl describe pod gated"
+    Then the output contains "Normal  Scheduled  "
+    And the output contains "default-scheduler  Successfully assigned default/gated to node-1"

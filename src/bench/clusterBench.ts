@@ -1,3 +1,4 @@
+import { Writable } from "node:stream";
 import type { ResourceType } from "../api/kinds.ts";
 import type { Pod } from "../api/types.ts";
 import { clusterWithWorkers } from "../cluster/ClusterSpec.ts";
@@ -8,12 +9,16 @@ export async function runExamples(
   now: () => number,
 ): Promise<{ case: string; scenarios: number; wallMs: number }> {
   const { loadConfiguration, runCucumber } = await import("@cucumber/cucumber/api");
+  const base = ((await import("../../cucumber.js")) as { default: Record<string, unknown> }).default;
   const start = now();
+  // The project's configuration without its formatters: nothing printed, no report overwritten.
   const { runConfiguration } = await loadConfiguration({
-    provided: { paths: ["features/examples"], format: [], publishQuiet: true } as never,
+    file: false,
+    provided: { ...base, paths: ["features/examples"], format: [] },
   });
   let scenarios = 0;
-  const result = await runCucumber(runConfiguration, undefined, (envelope) => {
+  const quiet = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const result = await runCucumber(runConfiguration, { stdout: quiet, stderr: quiet }, (envelope) => {
     if (envelope.testCaseFinished) scenarios++;
   });
   const wallMs = Math.round(now() - start);

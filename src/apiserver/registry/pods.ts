@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { fieldErrors } from "../../api/FieldError.ts";
 import { podQOSClass } from "../../api/pods.ts";
 import { validatePodSpec } from "../../api/podValidation.ts";
@@ -78,7 +79,8 @@ export const podStrategy: Strategy = {
     const before = old as unknown as Pod;
     const errors = validatePodSpec(pod);
     if (errors.length > 0) return errors;
-    if (JSON.stringify(mungeSpec(pod.spec, before.spec)) !== JSON.stringify(before.spec)) {
+    // Compared as values: munging may put a field back in another key order (e.g. schedulingGates).
+    if (!isDeepStrictEqual(mungeSpec(pod.spec, before.spec), before.spec)) {
       errors.push(fieldErrors.forbidden("spec", `pod updates may not change fields other than ${UPDATABLE}`));
     }
     return errors;
