@@ -93,7 +93,10 @@ test("PodTopologySpread filter: skew over the least-loaded domain, and the missi
       { app: "web" },
     ),
   );
-  assert.equal((plugin.preFilter?.(state, incoming, snapshot) as { code: string }).code, "Success");
+  assert.equal(
+    (plugin.preFilter?.(state, incoming, snapshot) as { code?: string } | undefined)?.code,
+    "Success",
+  );
   const verdicts = snapshot.nodes.map((n) => plugin.filter?.(state, incoming, n, snapshot).reasons.join());
   assert.deepEqual(verdicts, [
     "node(s) didn't match pod topology spread constraints",
@@ -178,7 +181,8 @@ test("NodePorts: 0.0.0.0 conflicts with every address, other addresses only with
   assert.equal(check(withPort("y", "10.0.0.2")), "Success");
   assert.equal(check(withPort("z")), "Unschedulable");
   assert.equal(
-    (NodePorts.preFilter?.(state, new PodInfo(pod("plain")), snapshot) as { code: string }).code,
+    (NodePorts.preFilter?.(state, new PodInfo(pod("plain")), snapshot) as { code?: string } | undefined)
+      ?.code,
     "Skip",
   );
 });
