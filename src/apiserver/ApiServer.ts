@@ -468,48 +468,60 @@ export class ApiServer {
     this.#handle(user, "create", pods, namespace, podName, "binding", () => {
       const current = this.#read(pods, namespace, podName);
       if (!current) throw StatusError.notFound({ group: "", resource: "pods" }, podName);
-      const pod = cloneObject(current.value as KubeObject) as KubeObject & {
-        spec: { nodeName?: string };
-        status?: {
-          conditions?: { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string }[];
-        };
+      type Condition = { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string };
+      const stored = current.value as KubeObject & {
+        spec: { nodeName?: string; schedulingGates?: unknown[] };
+        status?: { conditions?: Condition[] };
       };
       const gr = { group: "", resource: "pods" };
-      if (pod.metadata.deletionTimestamp) {
+      if (stored.metadata.deletionTimestamp) {
         throw StatusError.conflict(
           gr,
           podName,
           `pod ${podName} is being deleted, cannot be assigned to a host`,
         );
       }
-      if (pod.spec.nodeName) {
+      if (stored.spec.nodeName) {
         throw StatusError.conflict(
           gr,
           podName,
-          `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`,
+          `pod ${podName} is already assigned to node "${stored.spec.nodeName}"`,
         );
       }
-      pod.spec.nodeName = binding.target.name;
-      if (binding.metadata?.annotations) {
-        pod.metadata.annotations = { ...(pod.metadata.annotations ?? {}), ...binding.metadata.annotations };
+      // Reject binding to a scheduling un-ready pod (BindingREST.setPodNodeAndMetadata).
+      if ((stored.spec.schedulingGates ?? []).length > 0) {
+        throw StatusError.conflict(gr, podName, `pod ${podName} has non-empty .spec.schedulingGates`);
       }
-      pod.status ??= {};
-      pod.status.conditions ??= [];
-      const conditions = pod.status.conditions;
-      const scheduled = conditions.find((c) => c.type === "PodScheduled");
-      if (scheduled) {
-        if (scheduled.status !== "True") scheduled.lastTransitionTime = this.now();
-        scheduled.status = "True";
-        delete (scheduled as { reason?: string }).reason;
-        delete (scheduled as { message?: string }).message;
-      } else {
+      // A new version that shares the unchanged (frozen) parts of the stored one.
+      let found = false;
+      const conditions: Condition[] = (stored.status?.conditions ?? []).map((c) => {
+        if (c.type !== "PodScheduled") return c;
+        found = true;
+        const updated: Condition & { reason?: string; message?: string } = {
+          ...c,
+          status: "True",
+          ...(c.status !== "True" ? { lastTransitionTime: this.now() } : {}),
+        };
+        delete updated.reason;
+        delete updated.message;
+        return updated;
+      });
+      if (!found)
         conditions.push({
           type: "PodScheduled",
           status: "True",
           lastProbeTime: null,
           lastTransitionTime: this.now(),
         });
-      }
+      const metadata = { ...stored.metadata };
+      if (binding.metadata?.annotations)
+        metadata.annotations = { ...(metadata.annotations ?? {}), ...binding.metadata.annotations };
+      const pod = {
+        ...stored,
+        metadata,
+        spec: { ...stored.spec, nodeName: binding.target.name },
+        status: { ...(stored.status ?? {}), conditions },
+      } as KubeObject;
       const kv = this.#write(pods, pod, current.modRevision);
       this.#observer?.storage?.("update", kv.key, kv.modRevision);
     });

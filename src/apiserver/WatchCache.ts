@@ -55,6 +55,7 @@ export class WatchCache {
   readonly #byNode = new Map<string, Watcher[]>();
   #unindexed: Watcher[] = [];
   #observer: DeliveryObserver | undefined;
+  readonly #fieldCache = new WeakMap<KubeObject, Record<string, string>>();
 
   constructor(loop: EventLoop, fieldsOf: (object: KubeObject) => Record<string, string>) {
     this.#loop = loop;
@@ -73,8 +74,18 @@ export class WatchCache {
   matches(filter: WatchFilter, object: KubeObject): boolean {
     if (filter.namespace && object.metadata.namespace !== filter.namespace) return false;
     if (!filter.labels.isEmpty() && !filter.labels.matches(object.metadata.labels)) return false;
-    if (!filter.fields.isEmpty() && !filter.fields.matches(this.#fieldsOf(object))) return false;
+    if (!filter.fields.isEmpty() && !filter.fields.matches(this.#fields(object))) return false;
     return true;
+  }
+
+  /** Selectable fields of an object version (stored objects are frozen, so computed once each). */
+  #fields(object: KubeObject): Record<string, string> {
+    let fields = this.#fieldCache.get(object);
+    if (!fields) {
+      fields = this.#fieldsOf(object);
+      if (Object.isFrozen(object)) this.#fieldCache.set(object, fields);
+    }
+    return fields;
   }
 
   add(watcher: Watcher): WatchHandle {

@@ -101,6 +101,9 @@ export class Scheduler {
   readonly #serviceSelectors = new Map<string, Record<string, string>[]>();
   readonly #ownerInformers = new Map<string, Informer<KubeObject>>();
   #nextStartNodeIndex = 0;
+  /** The actor's mode, kept up to date (asked at every step). */
+  #mode: "idle" | "scheduling" | "stopped" = "idle";
+  readonly #feasible: NodeInfo[] = [];
   #wakePending = false;
 
   constructor(loop: EventLoop, random: SeededRandom, api: ApiServer, options: SchedulerOptions = {}) {
@@ -154,6 +157,11 @@ export class Scheduler {
       }),
       { clock: loop },
     );
+    this.actor.subscribe((snapshot) => {
+      if (snapshot.matches({ running: "scheduling" })) this.#mode = "scheduling";
+      else if (snapshot.matches("running")) this.#mode = "idle";
+      else this.#mode = "stopped";
+    });
   }
 
   /** Profile (schedulerName) names this scheduler serves. */
@@ -178,7 +186,7 @@ export class Scheduler {
   }
 
   get running(): boolean {
-    return this.actor.getSnapshot().matches("running");
+    return this.#mode !== "stopped";
   }
 
   /** Node names in the scheduler's cache with their requested cpu (millicores) and memory (bytes). */
@@ -363,19 +371,27 @@ export class Scheduler {
     this.#wakePending = true;
     this.#loop.enqueue(() => {
       this.#wakePending = false;
-      if (this.running && this.queue.hasActive()) this.actor.send({ type: "WAKE" });
+      // Only an idle scheduler needs waking: a scheduling one picks the pod up in its next step.
+      if (this.#mode === "idle" && this.queue.hasActive()) this.actor.send({ type: "WAKE" });
     });
   }
 
-  /** One step of the scheduling loop: one pod, then hand control back to the event loop. */
+  /**
+   * One step of the scheduling loop: one pod, then hand control back to the event loop; the next
+   * step runs as the next task while activeQ has pods (the actor stays in `scheduling`), and the
+   * actor goes back to `idle` when it is empty.
+   */
   #scheduleOneStep(): void {
     const queued = this.queue.pop();
     if (queued) this.#scheduleOne(queued);
-    this.#loop.enqueue(() => {
-      if (!this.running) return;
-      this.actor.send({ type: this.queue.hasActive() ? "WAKE" : "DRAINED" });
-    });
+    this.#loop.enqueue(this.#continue);
   }
+
+  readonly #continue = (): void => {
+    if (this.#mode !== "scheduling") return;
+    if (this.queue.hasActive()) this.#scheduleOneStep();
+    else this.actor.send({ type: "DRAINED" });
+  };
 
   /** numFeasibleNodesToFind. */
   numFeasibleNodesToFind(total: number, percentageOfNodesToScore = this.#percentage): number {
@@ -429,7 +445,7 @@ export class Scheduler {
     // findNodesThatFitPod
     const statuses = new NodeToStatus();
     const plugins = new Set<string>();
-    const preFilter = fwk.runPreFilterPlugins(state, info, this.cache);
+    const preFilter = fwk.runPreFilterPlugins(state, info, this.cache, explain);
     if (decision) decision.preFilter = preFilter.verdicts;
     let feasible: NodeInfo[] = [];
     let preFilterMsg = "";
@@ -541,19 +557,21 @@ export class Scheduler {
       nodes.length,
       fwk.config.percentageOfNodesToScore ?? this.#percentage,
     );
-    const feasible: NodeInfo[] = [];
+    // One array reused from cycle to cycle (its capacity stays; the cycle is over before the next).
+    const feasible = this.#feasible;
+    let count = 0;
     const n = nodes.length;
     const start = n === 0 ? 0 : this.#nextStartNodeIndex % n;
     const explain = this.#explain;
     const nominated = this.cache.hasNominatedPods();
-    for (let i = 0; i < n && feasible.length < wanted; i++) {
+    for (let i = 0; i < n && count < wanted; i++) {
       const index = start + i;
       const node = nodes[index < n ? index : index - n] as NodeInfo;
       const verdicts = explain ? [] : undefined;
       const status = nominated
         ? fwk.runFilterPluginsWithNominatedPods(state, info, node, this.cache, verdicts)
         : fwk.runFilterPlugins(state, info, node, this.cache, verdicts);
-      if (status.code === "Success") feasible.push(node);
+      if (status.code === "Success") feasible[count++] = node;
       else {
         statuses.set(node.name, status);
         if (status.plugin) plugins.add(status.plugin);
@@ -566,10 +584,11 @@ export class Scheduler {
           scores: [],
         });
     }
+    feasible.length = count;
     return feasible;
   }
 
-  /** prioritizeNodes + selectHost (ties broken by reservoir sampling from the seeded RNG). */
+  /** prioritizeNodes + selectHost (ties broken by one draw from the seeded RNG). */
   #prioritize(
     fwk: Framework,
     state: CycleState,

@@ -169,7 +169,12 @@ export class Framework {
   }
 
   /** RunPreFilterPlugins. */
-  runPreFilterPlugins(state: CycleState, pod: PodInfo, snapshot: SchedulingSnapshot): PreFilterResult {
+  runPreFilterPlugins(
+    state: CycleState,
+    pod: PodInfo,
+    snapshot: SchedulingSnapshot,
+    explain = true,
+  ): PreFilterResult {
     const result: PreFilterResult = { status: PluginStatus.success, narrowedBy: [], verdicts: [] };
     let nodeNames: Set<string> | undefined;
     for (const plugin of this.preFilterPlugins) {
@@ -177,7 +182,7 @@ export class Framework {
       const status = preFilterStatus(outcome);
       if (status.isSkip()) {
         state.skipFilter.add(plugin.name);
-        result.verdicts.push({ plugin: plugin.name, code: "Skip", reasons: [] });
+        if (explain) result.verdicts.push({ plugin: plugin.name, code: "Skip", reasons: [] });
         continue;
       }
       if (!status.isSuccess()) {

@@ -113,6 +113,10 @@ export class NodeInfo {
   reqMemory = 0;
   nzCpu = 0;
   nzMemory = 0;
+  /** pods.length, taints.length and imageSizes.size, kept flat for the same reason. */
+  podCount = 0;
+  taintCount = 0;
+  imageCount = 0;
 
   constructor(node: Node) {
     this.node = node;
@@ -147,6 +151,8 @@ export class NodeInfo {
     this.imageSizes = new Map();
     for (const image of node.status?.images ?? [])
       for (const name of image.names ?? []) this.imageSizes.set(name, image.sizeBytes ?? 0);
+    this.imageCount = this.imageSizes.size;
+    this.taintCount = this.taints.length;
   }
 
   /** The index of a pod by key, or -1. */
@@ -201,6 +207,7 @@ export class NodeInfo {
     nz.pods += sign;
     this.reqCpu = req.cpu;
     this.reqMemory = req.memory;
+    this.podCount = this.pods.length;
     this.nzCpu = nz.cpu;
     this.nzMemory = nz.memory;
     for (const port of info.hostPorts) this.usedPorts.add(port, sign);

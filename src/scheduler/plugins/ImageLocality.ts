@@ -43,12 +43,12 @@ export const ImageLocality: Plugin = {
   scoreNodes(state, pod, nodes, snapshot, scores) {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as NodeInfo;
-      scores[i] = node.imageSizes.size === 0 ? 0 : (ImageLocality.score?.(state, pod, node, snapshot) ?? 0);
+      scores[i] = node.imageCount === 0 ? 0 : (ImageLocality.score?.(state, pod, node, snapshot) ?? 0);
     }
   },
   score(state, _pod, node, snapshot) {
     // Without any image the sum stays under the 23 MB threshold: 0.
-    if (node.imageSizes.size === 0) return 0;
+    if (node.imageCount === 0) return 0;
     const names = state.read<string[]>(PRE_SCORE_KEY) ?? [];
     let sum = 0;
     {

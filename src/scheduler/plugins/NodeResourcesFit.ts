@@ -252,7 +252,7 @@ export function nodeResourcesFit(strategy: ScoringStrategy = { type: "LeastAlloc
       // Fast path for the common case: room for cpu, memory and one more pod, nothing else asked.
       if (
         lastPlain &&
-        node.pods.length < node.allocPods &&
+        node.podCount < node.allocPods &&
         request.cpu <= node.allocCpu - node.reqCpu &&
         request.memory <= node.allocMemory - node.reqMemory
       )

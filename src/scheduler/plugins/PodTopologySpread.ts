@@ -98,8 +98,11 @@ function filterConstraints(
 export function defaultSelector(pod: Pod, listers: ClusterListers): Selector {
   const labels = pod.metadata?.labels ?? {};
   const namespace = pod.metadata?.namespace ?? "";
+  const services = listers.serviceSelectors(namespace);
+  const owned = (pod.metadata?.ownerReferences ?? []).some((o) => o.controller);
+  if (services.length === 0 && !owned) return Selector.everything;
   const set: Record<string, string> = {};
-  for (const selector of listers.serviceSelectors(namespace)) {
+  for (const selector of services) {
     const entries = Object.entries(selector);
     if (entries.length === 0) continue;
     if (entries.every(([k, v]) => labels[k] === v)) Object.assign(set, selector);
@@ -188,10 +191,10 @@ export function podTopologySpread(
     listers: ClusterListers,
     action: "DoNotSchedule" | "ScheduleAnyway",
   ): Constraint[] => {
-    const constraints = filterConstraints(defaults, pod.metadata?.labels ?? {}, action);
-    if (constraints.length === 0) return [];
+    if (!defaults.some((c) => c.whenUnsatisfiable === action)) return [];
     const selector = defaultSelector(pod, listers);
     if (selector.isEmpty()) return [];
+    const constraints = filterConstraints(defaults, pod.metadata?.labels ?? {}, action);
     for (const c of constraints) c.selector = selector;
     return constraints;
   };

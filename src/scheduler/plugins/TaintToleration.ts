@@ -26,7 +26,7 @@ function untolerated(pod: PodInfo, node: Node) {
 export const TaintToleration: Plugin = {
   name: "TaintToleration",
   filter(_state, pod, node) {
-    if (node.taints.length === 0) return PluginStatus.success;
+    if (node.taintCount === 0) return PluginStatus.success;
     const taint = findUntoleratedTaint(node.taints, pod.pod.spec?.tolerations, NO_SCHEDULE_EFFECTS);
     if (!taint) return PluginStatus.success;
     return PluginStatus.unresolvable(
@@ -43,7 +43,7 @@ export const TaintToleration: Plugin = {
     return PluginStatus.success;
   },
   score(state: CycleState, _pod, node) {
-    if (node.taints.length === 0) return 0;
+    if (node.taintCount === 0) return 0;
     const tolerations = state.read<Toleration[]>(PRE_SCORE_KEY) ?? [];
     let count = 0;
     for (const taint of node.taints) {
@@ -54,7 +54,7 @@ export const TaintToleration: Plugin = {
   scoreNodes(state, pod, nodes, snapshot, scores) {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as NodeInfo;
-      scores[i] = node.taints.length === 0 ? 0 : (TaintToleration.score?.(state, pod, node, snapshot) ?? 0);
+      scores[i] = node.taintCount === 0 ? 0 : (TaintToleration.score?.(state, pod, node, snapshot) ?? 0);
     }
   },
   normalizeScore(_state, _pod, scores) {
