@@ -18,7 +18,7 @@ import {
   PreconditionFailedError,
   type StoreEvent,
 } from "../etcd/MvccStore.ts";
-import type { AdmissionAttributes, AdmissionPlugin } from "./admission/AdmissionPlugin.ts";
+import type { AdmissionAttributes, AdmissionContext, AdmissionPlugin } from "./admission/AdmissionPlugin.ts";
 import { RAND_ALPHABET } from "./admission/ServiceAccount.ts";
 import { strategyFor } from "./registry/index.ts";
 import type { Strategy, StrategyContext } from "./Strategy.ts";
@@ -138,12 +138,26 @@ export class ApiServer {
   readonly #deps: ApiServerDeps;
   readonly #caches = new Map<ResourceType, WatchCache>();
   #nextWatcherId = 1;
+  /** What admission plugins may read: stored objects, by kind, and the seeded random source. */
+  readonly #admissionContext: AdmissionContext;
   #observer: ApiObserver | undefined;
   #serving = true;
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
     this.kinds = deps.kinds;
+    this.#admissionContext = {
+      random: deps.random,
+      get: (kind, namespace, name) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        return t ? this.peek(t, namespace, name) : undefined;
+      },
+      list: (kind) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return [...deps.etcd.store.range(this.#prefix(t, undefined))].map((kv) => kv.value as KubeObject);
+      },
+    };
     for (const type of deps.kinds.all()) this.#cacheFor(type);
   }
 
@@ -605,11 +619,12 @@ export class ApiServer {
     let cache = this.#caches.get(type);
     if (!cache) {
       const strategy = strategyFor(type.kind);
-      cache = new WatchCache(this.#deps.loop, (object) => ({
-        "metadata.name": object.metadata.name ?? "",
-        "metadata.namespace": object.metadata.namespace ?? "",
-        ...(strategy.fields?.(object) ?? {}),
-      }));
+      cache = new WatchCache(this.#deps.loop, (object) => {
+        const fields = strategy.fields?.(object) ?? {};
+        fields["metadata.name"] = object.metadata.name ?? "";
+        fields["metadata.namespace"] = object.metadata.namespace ?? "";
+        return fields;
+      });
       this.#caches.set(type, cache);
       const c = cache;
       this.#deps.etcd.store.watch(this.#prefix(type, undefined), 0, (event) => {
@@ -715,20 +730,7 @@ export class ApiServer {
 
   /** Mutating admission (`admit`), or validating admission after strategy validation (`validate`). */
   #admit(attributes: AdmissionAttributes, phase: "admit" | "validate" = "admit"): void {
-    const ctx = {
-      random: this.#deps.random,
-      get: (kind: string, namespace: string | undefined, name: string) => {
-        const t = this.kinds.all().find((k) => k.kind === kind);
-        return t ? this.peek(t, namespace, name) : undefined;
-      },
-      list: (kind: string) => {
-        const t = this.kinds.all().find((k) => k.kind === kind);
-        if (!t) return [];
-        return [...this.#deps.etcd.store.range(this.#prefix(t, undefined))].map(
-          (kv) => kv.value as KubeObject,
-        );
-      },
-    };
+    const ctx = this.#admissionContext;
     if (phase === "validate") {
       for (const plugin of this.#deps.admission) plugin.validate?.(attributes, ctx);
       return;
