@@ -176,8 +176,9 @@ export class EventRecorder {
     now: number,
   ): void {
     const relatedRef = related ? reference(related) : undefined;
-    // getKey: action, reason, reportingController, regarding (with its resourceVersion), related, note.
-    const key = `${action}\u0000${reason}\u0000${this.#source.component}\u0000${referenceKey(involved)}\u0000${relatedRef ? referenceKey(relatedRef) : ""}\u0000${note}`;
+    // getKey: action, reason, reportingController (this recorder's), regarding (with its
+    // resourceVersion), related, note.
+    const key = `${action}\u0000${reason}\u0000${referenceKey(involved)}\u0000${relatedRef ? referenceKey(relatedRef) : ""}\u0000${note}`;
     const cached = this.#series.get(key);
     if (cached) {
       if (cached.series) {
@@ -265,8 +266,11 @@ export class EventRecorder {
   }
 }
 
+/** An object reference as a cache key: its uid and resourceVersion name the object version. */
 function referenceKey(ref: NonNullable<Event["involvedObject"]>): string {
-  return `${ref.apiVersion}/${ref.kind}/${ref.namespace ?? ""}/${ref.name}/${ref.uid}/${ref.resourceVersion}/${ref.fieldPath ?? ""}`;
+  return ref.uid
+    ? `${ref.uid}/${ref.resourceVersion}/${ref.fieldPath ?? ""}`
+    : `${ref.kind}/${ref.namespace}/${ref.name}`;
 }
 
 /** The ObjectReference of an object (reference.GetReference), with an optional field path. */

@@ -38,7 +38,12 @@ export class PluginStatus {
   }
 
   static skip(plugin: string): PluginStatus {
-    return new PluginStatus("Skip", [], plugin);
+    let status = SKIPS.get(plugin);
+    if (!status) {
+      status = new PluginStatus("Skip", [], plugin);
+      SKIPS.set(plugin, status);
+    }
+    return status;
   }
 
   isSuccess(): boolean {
@@ -59,3 +64,6 @@ export class PluginStatus {
     return this.reasons.join(", ");
   }
 }
+
+/** One Skip status per plugin (statuses are immutable; PreFilter and PreScore return them often). */
+const SKIPS = new Map<string, PluginStatus>();

@@ -94,6 +94,13 @@ export const InterPodAffinity: Plugin = {
   preFilter(state, pod, snapshot) {
     if (pod.parseError)
       return PluginStatus.unresolvable("InterPodAffinity", `parsing pod: ${pod.parseError}`);
+    // Nothing to check: no required terms, and no pod anywhere with required anti-affinity.
+    if (
+      pod.requiredAffinityTerms.length === 0 &&
+      pod.requiredAntiAffinityTerms.length === 0 &&
+      snapshot.nodesWithRequiredAntiAffinityPods().length === 0
+    )
+      return PluginStatus.skip("InterPodAffinity");
     const namespaceLabels = snapshot.listers.namespaceLabels(pod.namespace);
     const s: PreFilterState = {
       pod,
@@ -175,6 +182,8 @@ export const InterPodAffinity: Plugin = {
   preScore(state, pod, nodes, snapshot) {
     if (nodes.length === 0) return PluginStatus.skip("InterPodAffinity");
     const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
+    if (!hasConstraints && snapshot.nodesWithAffinityPods().length === 0)
+      return PluginStatus.skip("InterPodAffinity");
     const candidates = hasConstraints ? snapshot.nodes : snapshot.nodesWithAffinityPods();
     const preferredAffinity = pod.preferredAffinityTerms.map((t) => ({
       term: mergeNamespaces(t.term, snapshot),
