@@ -10,30 +10,35 @@ export const ERR_NO_NODES_AVAILABLE = "no nodes available to schedule pods";
  * every node not listed (nodes a PreFilter result left out, or that preemption did not look at).
  */
 export class NodeToStatus {
-  readonly #statuses = new Map<string, PluginStatus>();
-  absent: PluginStatus = PluginStatus.unresolvable("");
+  /** Created on the first rejection (most cycles have none). */
+  #statuses: Map<string, PluginStatus> | undefined;
+  absent: PluginStatus = DEFAULT_ABSENT;
 
   set(node: string, status: PluginStatus): void {
+    this.#statuses ??= new Map();
     this.#statuses.set(node, status);
   }
 
   /** The node's status, or the absent-nodes status. */
   get(node: string): PluginStatus {
-    return this.#statuses.get(node) ?? this.absent;
+    return this.#statuses?.get(node) ?? this.absent;
   }
 
   has(node: string): boolean {
-    return this.#statuses.has(node);
+    return this.#statuses?.has(node) ?? false;
   }
 
   get size(): number {
-    return this.#statuses.size;
+    return this.#statuses?.size ?? 0;
   }
 
   entries(): IterableIterator<[string, PluginStatus]> {
-    return this.#statuses.entries();
+    return (this.#statuses ?? new Map<string, PluginStatus>()).entries();
   }
 }
+
+/** NewDefaultNodeToStatus: nodes not listed are UnschedulableAndUnresolvable, with no reason. */
+const DEFAULT_ABSENT = PluginStatus.unresolvable("");
 
 /**
  * FitError.Error(): `0/N nodes are available:` then either the PreFilter message or the sorted

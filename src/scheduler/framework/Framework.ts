@@ -306,17 +306,21 @@ export class Framework {
       }
       const raw = explanations ? [...scores] : undefined;
       plugin.normalizeScore?.(state, pod, scores, nodes);
+      if (!raw) {
+        for (let i = 0; i < nodes.length; i++)
+          totals[i] = (totals[i] as number) + (scores[i] as number) * weight;
+        continue;
+      }
       for (let i = 0; i < nodes.length; i++) {
         const weighted = (scores[i] as number) * weight;
         totals[i] = (totals[i] as number) + weighted;
-        if (raw)
-          explanations?.[i]?.scores.push({
-            plugin: plugin.name,
-            raw: raw[i] as number,
-            normalized: scores[i] as number,
-            weight,
-            weighted,
-          });
+        explanations?.[i]?.scores.push({
+          plugin: plugin.name,
+          raw: raw[i] as number,
+          normalized: scores[i] as number,
+          weight,
+          weighted,
+        });
       }
     }
     return totals;

@@ -58,6 +58,15 @@ function newAffinityTerm(pod: Pod, term: PodAffinityTermStruct): AffinityTerm {
   );
 }
 
+function setsCpuAndMemory(pod: Pod): boolean {
+  if ((pod.spec?.initContainers ?? []).length > 0) return false;
+  for (const c of pod.spec?.containers ?? []) {
+    const requests = c.resources?.requests;
+    if (requests?.cpu === undefined || requests.memory === undefined) return false;
+  }
+  return true;
+}
+
 /** A host port a container asks for (HostPortInfo entry). */
 export interface HostPort {
   readonly ip: string;
@@ -116,7 +125,8 @@ export class PodInfo {
     this.uid = pod.metadata?.uid ?? "";
     this.priority = pod.spec?.priority ?? 0;
     this.requests = podRequests(pod, false);
-    this.nonZero = podRequests(pod, true);
+    // When every container sets cpu and memory requests the non-zero defaults change nothing.
+    this.nonZero = setsCpuAndMemory(pod) ? this.requests : podRequests(pod, true);
     const ports: HostPort[] = [];
     for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
       for (const p of c.ports ?? []) {
