@@ -14,8 +14,7 @@ Feature: Field selectors per kind, and lists read in chunks
     When I run "kubectl get pods --field-selector spec.nodeName=node-1,status.phase=Running -o name"
     Then the output is:
       """
-      pod/b
-      pod/c
+      pod/a
       """
     When I run "kubectl get pods --field-selector status.phase!=Running"
     Then the error output is:

@@ -77,9 +77,19 @@ export interface PodRequests {
   scalar: Map<string, number>;
 }
 
+/** Parsed request quantities by their text: pods repeat the same few values ("100m", "500Mi"). */
+const PARSED = new Map<string, Quantity | undefined>();
+
 function containerRequest(container: Container, name: string): Quantity | undefined {
   const value = container.resources?.requests?.[name];
-  return value === undefined ? undefined : Quantity.tryParse(value);
+  if (value === undefined) return undefined;
+  const text = String(value);
+  let q = PARSED.get(text);
+  if (q === undefined && !PARSED.has(text)) {
+    q = Quantity.tryParse(value);
+    if (PARSED.size < 10_000) PARSED.set(text, q);
+  }
+  return q;
 }
 
 /**
@@ -101,6 +111,8 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
     }
   };
   for (const container of pod.spec?.containers ?? []) add(sum, container);
+  const initContainers = pod.spec?.initContainers ?? [];
+  if (initContainers.length === 0 && pod.spec?.overhead === undefined) return sum;
   // Init containers run one at a time; sidecars keep running and add to everything after them.
   const sidecars: PodRequests = { cpu: 0, memory: 0, scalar: new Map() };
   let initMax: PodRequests = { cpu: 0, memory: 0, scalar: new Map() };

@@ -19,6 +19,8 @@ const BINARY: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50,
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const DECIMAL_SUFFIX = new Map(Object.entries(DECIMAL).map(([s, e]) => [e, s]));
 const BINARY_SUFFIX = new Map(Object.entries(BINARY).map(([s, e]) => [e, s]));
+/** Quantities already parsed, by their text (or number). */
+const PARSED = new Map<string | number, Quantity>();
 
 /**
  * An exact Kubernetes quantity.
@@ -29,6 +31,7 @@ const BINARY_SUFFIX = new Map(Object.entries(BINARY).map(([s, e]) => [e, s]));
  * Quantity.parse("250m").milliValue(); // 250
  * ```
  */
+
 export class Quantity {
   /** Value in nano-units (value × 10⁹), rounded up as the apiserver rounds. */
   readonly nanos: bigint;
@@ -55,6 +58,17 @@ export class Quantity {
 
   /** Parse a quantity string or JSON number; throws {@link QUANTITY_FORMAT_ERROR} when malformed. */
   static parse(input: string | number): Quantity {
+    // Quantities are immutable and objects repeat the same few texts: parse each text once.
+    const key = typeof input === "number" ? input : `s${input}`;
+    let parsed = PARSED.get(key);
+    if (!parsed) {
+      parsed = Quantity.#parse(input);
+      if (PARSED.size < 10_000) PARSED.set(key, parsed);
+    }
+    return parsed;
+  }
+
+  static #parse(input: string | number): Quantity {
     const text = typeof input === "number" ? numberText(input) : input.trim();
     const match = QUANTITY_RE.exec(text);
     if (!match || text.length === 0) throw new Error(QUANTITY_FORMAT_ERROR);

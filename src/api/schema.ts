@@ -47,6 +47,8 @@ export const QUANTITY_FIELDS: Readonly<Record<string, readonly string[]>> = {
 const ARRAY = /^Array<(.+)>$/;
 const MAP = /^\{ \[key: string\]: (.+); \}$/;
 const QUANTITY_KEYWORD = "x-kubespec-quantity";
+/** Canonical text of quantities already seen (null: not a quantity). */
+const CANONICAL = new Map<string, string | null>();
 
 /** A JSON type error, rendered as encoding/json's UnmarshalTypeError. */
 export interface TypeErrorInfo {
@@ -143,15 +145,20 @@ function newAjv(removeAdditional: boolean): Ajv {
         parentDataProperty?: string | number;
       };
       if (data === null || data === undefined) return true;
-      const parsed = Quantity.tryParse(data);
-      if (!parsed) {
+      // Objects repeat the same few quantities ("100m", "500Mi"): canonicalize each text once.
+      const key = `${typeof data}:${String(data)}`;
+      let canonical = CANONICAL.get(key);
+      if (canonical === undefined) {
+        canonical = Quantity.tryParse(data as string)?.toString() ?? null;
+        if (CANONICAL.size < 10_000) CANONICAL.set(key, canonical);
+      }
+      if (canonical === null) {
         (quantity as unknown as { errors: Partial<ErrorObject>[] }).errors = [
           { keyword: QUANTITY_KEYWORD, message: QUANTITY_FORMAT_ERROR, params: {} },
         ];
         return false;
       }
-      if (c.parentData && c.parentDataProperty !== undefined)
-        c.parentData[c.parentDataProperty] = parsed.toString();
+      if (c.parentData && c.parentDataProperty !== undefined) c.parentData[c.parentDataProperty] = canonical;
       return true;
     },
   });

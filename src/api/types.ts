@@ -53,14 +53,39 @@ export function keyOf(object: { metadata?: ObjectMeta | undefined }): string {
 
 /** A deep, mutable copy of a (possibly frozen) stored object. */
 export function cloneObject<T>(object: T): T {
-  return structuredClone(object);
+  return cloneJson(object);
+}
+
+/**
+ * A deep copy of JSON data (plain objects, arrays, primitives): what structuredClone does for API
+ * objects, several times faster on the apiserver's hot paths.
+ */
+function cloneJson<T>(value: T): T {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneJson(value[i]);
+    return out as T;
+  }
+  if (!isPlainObject(value)) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) out[key] = cloneJson((value as Record<string, unknown>)[key]);
+  }
+  return out as T;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Recursively freeze an object so nobody can mutate what the store holds. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const child of Object.values(value as Record<string, unknown>)) deepFreeze(child);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
 }

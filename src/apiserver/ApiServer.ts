@@ -14,7 +14,7 @@ import {
   type JsonMap,
   StrategicMergePatchError,
 } from "../api/strategicMergePatch.ts";
-import { deepFreeze, type KubeObject } from "../api/types.ts";
+import { cloneObject, deepFreeze, type KubeObject } from "../api/types.ts";
 import type { EventLoop, TimerHandle } from "../clock/EventLoop.ts";
 import type { SeededRandom } from "../clock/SeededRandom.ts";
 import { type Etcd, EtcdUnavailableError } from "../etcd/Etcd.ts";
@@ -24,10 +24,10 @@ import {
   PreconditionFailedError,
   type StoreEvent,
 } from "../etcd/MvccStore.ts";
-import type { AdmissionAttributes, AdmissionPlugin } from "./admission/AdmissionPlugin.ts";
-import { SYSTEM_PRIORITY_CLASSES } from "./admission/Priority.ts";
+import type { AdmissionAttributes, AdmissionContext, AdmissionPlugin } from "./admission/AdmissionPlugin.ts";
 import { RAND_ALPHABET } from "./admission/ServiceAccount.ts";
 import { strategyFor } from "./registry/index.ts";
+import { SYSTEM_PRIORITY_CLASSES } from "./registry/priorityclasses.ts";
 import { keepSpec, keepStatus } from "./registry/specStatus.ts";
 import type { Strategy, StrategyContext } from "./Strategy.ts";
 import {
@@ -266,8 +266,16 @@ export function deletionFinalizers(
   return kept;
 }
 
+let lastMillis = Number.NaN;
+let lastRfc3339 = "";
+
+/** metav1.Time text of a virtual instant (the last one is remembered: many writes share it). */
 function rfc3339(millis: number): string {
-  return `${new Date(millis).toISOString().slice(0, 19)}Z`;
+  if (millis !== lastMillis) {
+    lastMillis = millis;
+    lastRfc3339 = `${new Date(millis).toISOString().slice(0, 19)}Z`;
+  }
+  return lastRfc3339;
 }
 
 function jsonEqual(a: unknown, b: unknown): boolean {
@@ -292,6 +300,8 @@ export class ApiServer {
   readonly #deps: ApiServerDeps;
   readonly #caches = new Map<ResourceType, WatchCache>();
   #nextWatcherId = 1;
+  /** What admission plugins may read: stored objects, by kind, and the seeded random source. */
+  readonly #admissionContext: AdmissionContext;
   #observer: ApiObserver | undefined;
   #serving = true;
   readonly #uids: SeededRandom;
@@ -305,6 +315,18 @@ export class ApiServer {
     this.#names = deps.random.fork("apiserver/generateName");
     this.#admissionRandom = deps.random.fork("apiserver/admission");
     this.kinds = deps.kinds;
+    this.#admissionContext = {
+      random: this.#admissionRandom,
+      get: (kind, namespace, name) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        return t ? this.peek(t, namespace, name) : undefined;
+      },
+      list: (kind) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return [...deps.etcd.store.range(this.#prefix(t, undefined))].map((kv) => kv.value as KubeObject);
+      },
+    };
     for (const type of deps.kinds.all()) this.#cacheFor(type);
   }
 
@@ -337,19 +359,14 @@ export class ApiServer {
   bootstrapSystemPriorityClasses(): void {
     const type = this.kinds.forGroupResource("scheduling.k8s.io", "priorityclasses");
     if (!type) return;
-    const descriptions: Record<string, string> = {
-      "system-node-critical": "Used for system critical pods that must not be moved from their current node.",
-      "system-cluster-critical":
-        "Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.",
-    };
-    for (const [name, value] of Object.entries(SYSTEM_PRIORITY_CLASSES)) {
-      if (this.peek(type, undefined, name)) continue;
+    for (const pc of SYSTEM_PRIORITY_CLASSES) {
+      if (this.peek(type, undefined, pc.name)) continue;
       this.create("kube-apiserver", type, undefined, {
         apiVersion: "scheduling.k8s.io/v1",
         kind: "PriorityClass",
-        metadata: { name },
-        value,
-        description: descriptions[name] ?? "",
+        metadata: { name: pc.name },
+        value: pc.value,
+        description: pc.description,
       });
     }
   }
@@ -528,7 +545,15 @@ export class ApiServer {
       const meta = object.metadata;
       if (meta.resourceVersion)
         throw StatusError.badRequest("resourceVersion should not be set on objects to be created");
-      this.#admit({ operation: "CREATE", type, namespace, name: meta.name, object, user });
+      const attributes: AdmissionAttributes = {
+        operation: "CREATE",
+        type,
+        namespace,
+        name: meta.name,
+        object,
+        user,
+      };
+      this.#admit(attributes);
       const ctx = this.#ctx();
       for (const field of [
         "uid",
@@ -552,6 +577,7 @@ export class ApiServer {
         meta.uid = this.#pendingUid;
         meta.creationTimestamp = ctx.now;
         this.#validate(type, strategy, object, undefined);
+        this.#admit(attributes, "validate");
         if (options.dryRun) return { object: object as T, warnings };
         try {
           const kv = this.#write(type, object, 0);
@@ -650,7 +676,7 @@ export class ApiServer {
       if (type.kind === "Namespace")
         return this.#deleteNamespace(type, current, options) as { object: T; deleted: boolean };
       const strategy = strategyFor(type.kind);
-      const marked = structuredClone(existing);
+      const marked = cloneObject(existing);
       const meta = marked.metadata;
       const { graceful, pending } = this.#beforeDelete(strategy, marked, options);
       // A deletion already under way: only a shorter grace period changes anything.
@@ -758,7 +784,7 @@ export class ApiServer {
     const name = existing.metadata.name as string;
     const specFinalizers = (existing.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
     if (!existing.metadata.deletionTimestamp) {
-      const marked = structuredClone(existing);
+      const marked = cloneObject(existing);
       marked.metadata.deletionTimestamp = this.now();
       (marked as { status?: { phase?: string } }).status = { ...(marked.status ?? {}), phase: "Terminating" };
       const finalizers = deletionFinalizers(marked.metadata.finalizers ?? [], options.propagationPolicy);
@@ -793,48 +819,60 @@ export class ApiServer {
     this.#handle(user, "create", pods, namespace, podName, "binding", () => {
       const current = this.#read(pods, namespace, podName);
       if (!current) throw StatusError.notFound({ group: "", resource: "pods" }, podName);
-      const pod = structuredClone(current.value as KubeObject) as KubeObject & {
-        spec: { nodeName?: string };
-        status?: {
-          conditions?: { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string }[];
-        };
+      type Condition = { type: string; status: string; lastProbeTime?: null; lastTransitionTime?: string };
+      const stored = current.value as KubeObject & {
+        spec: { nodeName?: string; schedulingGates?: unknown[] };
+        status?: { conditions?: Condition[] };
       };
       const gr = { group: "", resource: "pods" };
-      if (pod.metadata.deletionTimestamp) {
+      if (stored.metadata.deletionTimestamp) {
         throw StatusError.conflict(
           gr,
           podName,
           `pod ${podName} is being deleted, cannot be assigned to a host`,
         );
       }
-      if (pod.spec.nodeName) {
+      if (stored.spec.nodeName) {
         throw StatusError.conflict(
           gr,
           podName,
-          `pod ${podName} is already assigned to node "${pod.spec.nodeName}"`,
+          `pod ${podName} is already assigned to node "${stored.spec.nodeName}"`,
         );
       }
-      pod.spec.nodeName = binding.target.name;
-      if (binding.metadata?.annotations) {
-        pod.metadata.annotations = { ...(pod.metadata.annotations ?? {}), ...binding.metadata.annotations };
+      // Reject binding to a scheduling un-ready pod (BindingREST.setPodNodeAndMetadata).
+      if ((stored.spec.schedulingGates ?? []).length > 0) {
+        throw StatusError.conflict(gr, podName, `pod ${podName} has non-empty .spec.schedulingGates`);
       }
-      pod.status ??= {};
-      pod.status.conditions ??= [];
-      const conditions = pod.status.conditions;
-      const scheduled = conditions.find((c) => c.type === "PodScheduled");
-      if (scheduled) {
-        if (scheduled.status !== "True") scheduled.lastTransitionTime = this.now();
-        scheduled.status = "True";
-        delete (scheduled as { reason?: string }).reason;
-        delete (scheduled as { message?: string }).message;
-      } else {
+      // A new version that shares the unchanged (frozen) parts of the stored one.
+      let found = false;
+      const conditions: Condition[] = (stored.status?.conditions ?? []).map((c) => {
+        if (c.type !== "PodScheduled") return c;
+        found = true;
+        const updated: Condition & { reason?: string; message?: string } = {
+          ...c,
+          status: "True",
+          ...(c.status !== "True" ? { lastTransitionTime: this.now() } : {}),
+        };
+        delete updated.reason;
+        delete updated.message;
+        return updated;
+      });
+      if (!found)
         conditions.push({
           type: "PodScheduled",
           status: "True",
           lastProbeTime: null,
           lastTransitionTime: this.now(),
         });
-      }
+      const metadata = { ...stored.metadata };
+      if (binding.metadata?.annotations)
+        metadata.annotations = { ...(metadata.annotations ?? {}), ...binding.metadata.annotations };
+      const pod = {
+        ...stored,
+        metadata,
+        spec: { ...stored.spec, nodeName: binding.target.name },
+        status: { ...(stored.status ?? {}), conditions },
+      } as KubeObject;
       const kv = this.#write(pods, pod, current.modRevision);
       this.#observer?.storage?.("update", kv.key, kv.modRevision);
     });
@@ -875,7 +913,7 @@ export class ApiServer {
           fieldErrors.invalid("spec.replicas", replicas, "must be greater than or equal to 0"),
         ]);
       }
-      const object = structuredClone(current.value as KubeObject) as KubeObject & {
+      const object = cloneObject(current.value as KubeObject) as KubeObject & {
         spec?: { replicas?: number };
       };
       object.spec = { ...(object.spec ?? {}), replicas };
@@ -903,7 +941,7 @@ export class ApiServer {
         throw StatusError.badRequest("name in URL does not match name in Eviction object");
       const current = this.#read(pods, namespace, podName);
       if (!current) throw StatusError.notFound({ group: "", resource: "pods" }, podName);
-      const pod = structuredClone(current.value as KubeObject) as KubeObject & {
+      const pod = cloneObject(current.value as KubeObject) as KubeObject & {
         status?: { phase?: string; conditions?: Record<string, unknown>[] };
       };
       const terminal = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
@@ -941,7 +979,7 @@ export class ApiServer {
     return this.#handle(user, "update", namespaces, undefined, name, "finalize", () => {
       const current = this.#read(namespaces, undefined, name);
       if (!current) throw StatusError.notFound({ group: "", resource: "namespaces" }, name);
-      const object = structuredClone(current.value as KubeObject);
+      const object = cloneObject(current.value as KubeObject);
       const finalizers = (namespace.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
       object.spec = { ...(object.spec ?? {}), finalizers: [...finalizers] };
       if (namespace.metadata.resourceVersion)
@@ -1038,11 +1076,12 @@ export class ApiServer {
     let cache = this.#caches.get(type);
     if (!cache) {
       const strategy = strategyFor(type.kind);
-      cache = new WatchCache(this.#deps.loop, (object) => ({
-        "metadata.name": object.metadata.name ?? "",
-        "metadata.namespace": object.metadata.namespace ?? "",
-        ...(strategy.fields?.(object) ?? {}),
-      }));
+      cache = new WatchCache(this.#deps.loop, (object) => {
+        const fields = strategy.fields?.(object) ?? {};
+        fields["metadata.name"] = object.metadata.name ?? "";
+        fields["metadata.namespace"] = object.metadata.namespace ?? "";
+        return fields;
+      });
       this.#caches.set(type, cache);
       const c = cache;
       this.#deps.etcd.store.watch(this.#prefix(type, undefined), 0, (event) => {
@@ -1104,7 +1143,7 @@ export class ApiServer {
     if (body === null || typeof body !== "object" || Array.isArray(body)) {
       throw StatusError.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     }
-    const object = structuredClone(body) as KubeObject;
+    const object = cloneObject(body) as KubeObject;
     const apiVersion = apiVersionOf(type);
     if (!object.kind) throw StatusError.badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     if (object.kind !== type.kind || (object.apiVersion && object.apiVersion !== apiVersion)) {
@@ -1155,19 +1194,13 @@ export class ApiServer {
     return { object, warnings };
   }
 
-  #admit(attributes: AdmissionAttributes): void {
-    const ctx = {
-      random: this.#admissionRandom,
-      get: (kind: string, namespace: string | undefined, name: string) => {
-        const t = this.kinds.all().find((k) => k.kind === kind);
-        return t ? this.peek(t, namespace, name) : undefined;
-      },
-      list: (kind: string) => {
-        const t = this.kinds.all().find((k) => k.kind === kind);
-        if (!t) return [];
-        return this.#deps.etcd.store.range(this.#prefix(t, undefined)).map((kv) => kv.value as KubeObject);
-      },
-    };
+  /** Mutating admission (`admit`), or validating admission after strategy validation (`validate`). */
+  #admit(attributes: AdmissionAttributes, phase: "admit" | "validate" = "admit"): void {
+    const ctx = this.#admissionContext;
+    if (phase === "validate") {
+      for (const plugin of this.#deps.admission) plugin.validate?.(attributes, ctx);
+      return;
+    }
     for (const plugin of this.#deps.admission) plugin.admit(attributes, ctx);
   }
 
@@ -1196,7 +1229,7 @@ export class ApiServer {
    * JSON patch (RFC 6902) and strategic merge patch driven by the kind's patch metadata.
    */
   #applyPatch(type: ResourceType, current: KubeObject, patchType: PatchType, patch: unknown): unknown {
-    const target = structuredClone(current);
+    const target = cloneObject(current);
     switch (patchType) {
       case "merge":
       case "strategic": {
@@ -1279,7 +1312,7 @@ export class ApiServer {
     if (strategy.generation && options.subresource !== "status" && !jsonEqual(object.spec, old.spec)) {
       meta.generation = (old.metadata.generation ?? 0) + 1;
     }
-    this.#admit({
+    const attributes: AdmissionAttributes = {
       operation: "UPDATE",
       type,
       namespace,
@@ -1288,8 +1321,10 @@ export class ApiServer {
       oldObject: old,
       user,
       ...(options.subresource ? { subresource: options.subresource } : {}),
-    });
+    };
+    this.#admit(attributes);
     this.#validate(type, strategy, object, old);
+    this.#admit(attributes, "validate");
     meta.resourceVersion = old.metadata.resourceVersion as string;
     if (jsonEqual(object, old)) return old; // no-op updates do not write (GuaranteedUpdate)
     if (options.dryRun) return object;

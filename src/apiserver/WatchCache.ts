@@ -103,18 +103,42 @@ export class WatchCache {
   dispatch(event: StoreEvent, toObject: (value: unknown, revision: number) => KubeObject): void {
     const current = toObject(event.kv.value, event.kv.modRevision);
     const previous = event.prevKv ? (event.prevKv.value as KubeObject) : undefined;
+    // Each version's selectable fields are computed at most once per change, however many watch.
+    let currentFields: Record<string, string> | undefined;
+    let previousFields: Record<string, string> | undefined;
     for (const watcher of this.#candidates(current, previous)) {
       if (watcher.stopped) continue;
-      const was = previous !== undefined && this.matches(watcher.filter, previous);
+      const filter = watcher.filter;
+      let was = false;
+      if (previous !== undefined && this.#matchesObject(filter, previous)) {
+        if (filter.fields.isEmpty()) was = true;
+        else {
+          previousFields ??= this.#fieldsOf(previous);
+          was = filter.fields.matches(previousFields);
+        }
+      }
       if (event.type === "DELETE") {
         if (was) this.send(watcher, { type: "DELETED", object: current });
         continue;
       }
-      const is = this.matches(watcher.filter, current);
+      let is = false;
+      if (this.#matchesObject(filter, current)) {
+        if (filter.fields.isEmpty()) is = true;
+        else {
+          currentFields ??= this.#fieldsOf(current);
+          is = filter.fields.matches(currentFields);
+        }
+      }
       if (is && was) this.send(watcher, { type: "MODIFIED", object: current });
       else if (is) this.send(watcher, { type: "ADDED", object: current });
       else if (was) this.send(watcher, { type: "DELETED", object: current });
     }
+  }
+
+  /** The namespace and label parts of a filter. */
+  #matchesObject(filter: WatchFilter, object: KubeObject): boolean {
+    if (filter.namespace && object.metadata.namespace !== filter.namespace) return false;
+    return filter.labels.isEmpty() || filter.labels.matches(object.metadata.labels);
   }
 
   /** Watchers that might care about a change, in registration order. */

@@ -62,14 +62,14 @@ export class SeededRandom {
   /** An RFC 4122 version-4 UUID drawn from the seeded generator. */
   uuid(): string {
     const hex = "0123456789abcdef";
-    let out = "";
+    const chars = new Array<string>(36);
     for (let i = 0; i < 36; i++) {
-      if (i === 8 || i === 13 || i === 18 || i === 23) out += "-";
-      else if (i === 14) out += "4";
-      else if (i === 19) out += hex[8 + this.int(0, 3)];
-      else out += hex[this.int(0, 15)];
+      if (i === 8 || i === 13 || i === 18 || i === 23) chars[i] = "-";
+      else if (i === 14) chars[i] = "4";
+      else if (i === 19) chars[i] = hex[8 + this.int(0, 3)] as string;
+      else chars[i] = hex[this.int(0, 15)] as string;
     }
-    return out;
+    return chars.join("");
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Node, Pod } from "../api/types.ts";
+import type { ScoringStrategyType } from "../scheduler/plugins/NodeResourcesFit.ts";
+import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { ConversationMessage } from "./Conversation.ts";
 
 /** What one kubectl command printed and returned. */
@@ -58,6 +60,13 @@ export interface Cluster {
    * a simulated cluster can record it; a live driver throws.
    */
   conversation(): Promise<readonly ConversationMessage[]>;
+  /**
+   * The scheduler's latest decision about a pod, with every node's filter verdicts and scores. Only
+   * a simulated cluster keeps them.
+   */
+  schedulingDecision?(namespace: string, name: string): Promise<SchedulingDecision | undefined>;
+  /** Start another kube-scheduler whose profile serves pods with `schedulerName: name`. */
+  addScheduler?(options: { name: string; scoringStrategy?: ScoringStrategyType }): Promise<void>;
   /** Release everything the cluster holds. */
   dispose(): Promise<void>;
   /** Fault injection: make etcd unavailable (`false`) or available again (`true`). Simulation only. */

@@ -16,7 +16,9 @@ import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
 import { KubeletConnections } from "../kubelet/KubeletConnections.ts";
 import { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
+import type { ScoringStrategy, ScoringStrategyType } from "../scheduler/plugins/NodeResourcesFit.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
+import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
@@ -373,6 +375,27 @@ export class SimulatedCluster implements Cluster {
     this.loop.settle();
   }
 
+  async schedulingDecision(namespace: string, name: string): Promise<SchedulingDecision | undefined> {
+    let latest: SchedulingDecision | undefined;
+    for (const scheduler of this.schedulers.values()) {
+      const d = scheduler.lastDecision(`${namespace}/${name}`);
+      if (d && (!latest || d.time > latest.time || (d.time === latest.time && d.cycle > latest.cycle)))
+        latest = d;
+    }
+    return latest;
+  }
+
+  async addScheduler(options: { name: string; scoringStrategy?: ScoringStrategyType }): Promise<void> {
+    if (this.schedulers.has(options.name))
+      throw new Error(`a scheduler named "${options.name}" is already running`);
+    this.startScheduler({
+      name: options.name,
+      explain: this.spec.explainScheduling,
+      ...(options.scoringStrategy ? { scoringStrategy: scoringStrategyOf(options.scoringStrategy) } : {}),
+    });
+    this.loop.settle();
+  }
+
   async dispose(): Promise<void> {
     for (const kubelet of this.kubelets.values()) kubelet.actor.stop();
     for (const scheduler of this.schedulers.values()) scheduler.actor.stop();
@@ -380,4 +403,19 @@ export class SimulatedCluster implements Cluster {
     this.apiserverActor.stop();
     this.etcd.actor.stop();
   }
+}
+
+/** A scoring strategy by name; RequestedToCapacityRatio gets the bin-packing shape of the docs. */
+function scoringStrategyOf(type: ScoringStrategyType): ScoringStrategy {
+  if (type === "RequestedToCapacityRatio")
+    return {
+      type,
+      requestedToCapacityRatio: {
+        shape: [
+          { utilization: 0, score: 0 },
+          { utilization: 100, score: 10 },
+        ],
+      },
+    };
+  return { type };
 }

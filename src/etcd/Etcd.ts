@@ -26,6 +26,8 @@ export class EtcdUnavailableError extends Error {
 export class Etcd {
   readonly store = new MvccStore();
   readonly actor: Actor<typeof etcdMachine>;
+  /** Whether the actor is in `healthy`, kept up to date (every request asks). */
+  #healthy = false;
 
   constructor(loop: EventLoop) {
     this.actor = createActor(etcdMachine, {
@@ -33,11 +35,15 @@ export class Etcd {
       inspect: statechartVisits.inspect,
       input: { compact: (revision) => this.store.compact(revision), revision: () => this.store.revision },
     });
+    this.actor.subscribe((snapshot) => {
+      this.#healthy = snapshot.matches("healthy");
+    });
     this.actor.start();
+    this.#healthy = this.actor.getSnapshot().matches("healthy");
   }
 
   get available(): boolean {
-    return this.actor.getSnapshot().matches("healthy");
+    return this.#healthy;
   }
 
   /** Throw {@link EtcdUnavailableError} unless the member serves requests. */

@@ -80,7 +80,8 @@ export class MvccStore {
   readonly #keys = new Map<string, KeyValue>();
   readonly #dirs = new Map<string, Set<string>>();
   #history: StoreEvent[] = [];
-  readonly #watchers: Watcher[] = [];
+  #watchers: readonly Watcher[] = [];
+  readonly #byDir = new Map<string, readonly Watcher[]>();
 
   /** The current (latest committed) revision. */
   get revision(): number {
@@ -196,12 +197,13 @@ export class MvccStore {
   watch(prefix: string, fromRevision: number, handler: (event: StoreEvent) => void): StoreWatch {
     const watcher: Watcher = { prefix, handler, active: true };
     if (fromRevision > 0) for (const event of this.history(prefix, fromRevision)) handler(event);
-    this.#watchers.push(watcher);
+    this.#watchers = [...this.#watchers, watcher];
+    this.#byDir.clear();
     return {
       cancel: () => {
         watcher.active = false;
-        const i = this.#watchers.indexOf(watcher);
-        if (i >= 0) this.#watchers.splice(i, 1);
+        this.#watchers = this.#watchers.filter((w) => w !== watcher);
+        this.#byDir.clear();
       },
     };
   }
@@ -245,9 +247,25 @@ export class MvccStore {
 
   #emit(event: StoreEvent): void {
     this.#history.push(event);
-    const watchers = this.#watchers.length === 1 ? this.#watchers : [...this.#watchers];
-    for (const watcher of watchers) {
-      if (watcher.active && event.kv.key.startsWith(watcher.prefix)) watcher.handler(event);
+    // The lists are copy-on-write: handlers that add or stop watches do not disturb this loop.
+    const key = event.kv.key;
+    const watchers = this.#watchersFor(dirOf(key));
+    for (let i = 0; i < watchers.length; i++) {
+      const watcher = watchers[i] as Watcher;
+      if (watcher.active && key.startsWith(watcher.prefix)) watcher.handler(event);
     }
+  }
+
+  /**
+   * The watchers that may see keys of a directory: those whose prefix the directory starts with,
+   * plus any whose prefix is longer than the directory (checked per key). Cached per directory.
+   */
+  #watchersFor(dir: string): readonly Watcher[] {
+    let list = this.#byDir.get(dir);
+    if (!list) {
+      list = this.#watchers.filter((w) => dir.startsWith(w.prefix) || w.prefix.startsWith(dir));
+      this.#byDir.set(dir, list);
+    }
+    return list;
   }
 }

@@ -26,6 +26,8 @@ export class KubespecWorld extends World<KubespecParameters> {
   /** Images the scenario declared (added to the cluster's registry when it starts). */
   readonly images: unknown[] = [];
   readonly seed: number;
+  /** Scheduling explanations of pods whose placement assertions failed (attached if the scenario fails). */
+  readonly schedulingExplanations = new Map<string, string>();
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);

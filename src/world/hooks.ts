@@ -9,6 +9,8 @@ Before(function (this: KubespecWorld, { pickle }) {
 After(async function (this: KubespecWorld, { result }) {
   if (result?.status === Status.FAILED) {
     this.attach(`kubespec ${this.replayHint()}`, "text/plain");
+    for (const [pod, text] of this.schedulingExplanations)
+      this.attach(`Why pod "${pod}" was placed as it was:\n${text}`, "text/plain");
   }
   await this.cluster?.dispose();
   this.cluster = undefined;

@@ -1,6 +1,7 @@
 import type { Pod } from "../api/types.ts";
 import { podPrinter } from "../kubectl/printers/pods.ts";
 import type { KubespecWorld } from "./KubespecWorld.ts";
+import { explanationText } from "./scheduling.ts";
 
 /** The STATUS column kubectl shows for a pod (the same printer as `kubectl get pods`). */
 export function podStatusColumn(pod: Pod, now: number): string {
@@ -20,15 +21,30 @@ async function requirePod(world: KubespecWorld, ref: string): Promise<Pod> {
   return pod;
 }
 
+/**
+ * Keep (or forget) the scheduler's explanation for a pod assertion that failed (or held): a failed
+ * scenario gets it attached to the report.
+ */
+async function noteScheduling(world: KubespecWorld, ref: string, failed: boolean): Promise<void> {
+  if (!failed) world.schedulingExplanations.delete(ref);
+  else {
+    const text = await explanationText(world, ref);
+    if (text) world.schedulingExplanations.set(ref, text);
+  }
+}
+
 export async function expectPodStatus(world: KubespecWorld, ref: string, status: string): Promise<void> {
   const pod = await requirePod(world, ref);
   const actual = podStatusColumn(pod, world.requireCluster().now());
+  // A pod that waits for a node (or got one when it should not): keep the scheduler's reasoning.
+  await noteScheduling(world, ref, actual !== status && (!pod.spec?.nodeName || status === "Pending"));
   if (actual !== status) throw new Error(`pod "${ref}" is ${actual}, not ${status}`);
 }
 
 export async function expectPodNode(world: KubespecWorld, ref: string, node: string): Promise<void> {
   const pod = await requirePod(world, ref);
   const actual = pod.spec?.nodeName;
+  await noteScheduling(world, ref, actual !== node);
   if (actual !== node)
     throw new Error(
       `pod "${ref}" ${actual ? `runs on node "${actual}"` : "is not scheduled to any node"}, not on "${node}"`,

@@ -18,8 +18,8 @@ export interface AdmissionAttributes {
 /** What plugins may read: stored objects (the informer caches of a real apiserver) and randomness. */
 export interface AdmissionContext {
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined;
-  /** Every stored object of a kind (cluster-wide), from the informer caches. */
-  list?(kind: string): KubeObject[];
+  /** Every stored object of a kind (all namespaces). */
+  list(kind: string): KubeObject[];
   readonly random: SeededRandom;
 }
 
@@ -34,4 +34,6 @@ export interface AdmissionContext {
 export interface AdmissionPlugin {
   readonly name: string;
   admit(attributes: AdmissionAttributes, ctx: AdmissionContext): void;
+  /** Validating admission: runs after the object passed the kind's validation. */
+  validate?(attributes: AdmissionAttributes, ctx: AdmissionContext): void;
 }

@@ -9,7 +9,7 @@ import { leaseStrategy } from "./leases.ts";
 import { namespaceStrategy } from "./namespaces.ts";
 import { nodeStrategy } from "./nodes.ts";
 import { podStrategy } from "./pods.ts";
-import { priorityClassStrategy } from "./priorityClasses.ts";
+import { priorityClassStrategy } from "./priorityclasses.ts";
 import {
   clusterRoleBindingStrategy,
   clusterRoleStrategy,

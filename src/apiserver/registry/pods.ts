@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { fieldErrors } from "../../api/FieldError.ts";
 import { podQOSClass } from "../../api/pods.ts";
 import { validatePodSpec } from "../../api/podValidation.ts";
@@ -72,14 +73,25 @@ export const podStrategy: Strategy = {
     }
   },
   prepareForUpdate: keepStatus,
-  prepareForStatusUpdate: keepSpec,
+  prepareForStatusUpdate(object, old) {
+    keepSpec(object, old);
+    // A PodCondition's timestamps are metav1.Time structs: encoding/json writes an unset one as
+    // null (omitempty does not apply to structs), so a stored condition always has both keys even
+    // when a patch removed them.
+    for (const condition of (object as unknown as Pod).status?.conditions ?? []) {
+      const c = condition as { lastProbeTime?: string | null; lastTransitionTime?: string | null };
+      if (c.lastProbeTime === undefined) c.lastProbeTime = null;
+      if (c.lastTransitionTime === undefined) c.lastTransitionTime = null;
+    }
+  },
   validate: (object) => validatePodSpec(object as unknown as Pod),
   validateUpdate(object, old) {
     const pod = object as unknown as Pod;
     const before = old as unknown as Pod;
     const errors = validatePodSpec(pod);
     if (errors.length > 0) return errors;
-    if (JSON.stringify(mungeSpec(pod.spec, before.spec)) !== JSON.stringify(before.spec)) {
+    // Compared as values: munging may put a field back in another key order (e.g. schedulingGates).
+    if (!isDeepStrictEqual(mungeSpec(pod.spec, before.spec), before.spec)) {
       errors.push(fieldErrors.forbidden("spec", `pod updates may not change fields other than ${UPDATABLE}`));
     }
     return errors;

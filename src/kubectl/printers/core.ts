@@ -113,3 +113,21 @@ export const secretPrinter: ResourcePrinter<KubeObject> = {
     age(o, now),
   ],
 };
+
+/** printPriorityClass. */
+export const priorityClassPrinter: ResourcePrinter<KubeObject> = {
+  columns: [
+    column("Name", 0, "string", "name"),
+    column("Value", 0, "integer"),
+    column("Global-Default", 0, "boolean"),
+    column("Age"),
+    column("PreemptionPolicy"),
+  ],
+  row: (o, { now }) => [
+    o.metadata.name ?? "",
+    (o.value as number | undefined) ?? 0,
+    (o.globalDefault as boolean | undefined) ?? false,
+    age(o, now),
+    (o.preemptionPolicy as string | undefined) ?? "",
+  ],
+};

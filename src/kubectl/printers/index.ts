@@ -5,13 +5,13 @@ import {
   eventPrinter,
   leasePrinter,
   namespacePrinter,
+  priorityClassPrinter,
   secretPrinter,
   serviceAccountPrinter,
 } from "./core.ts";
 import { nodePrinter } from "./nodes.ts";
 import { podPrinter } from "./pods.ts";
 import { clusterRoleBindingPrinter, roleBindingPrinter } from "./rbac.ts";
-import { priorityClassPrinter } from "./scheduling.ts";
 import type { PrintOptions, ResourcePrinter, Table } from "./Table.ts";
 import {
   controllerRevisionPrinter,

@@ -20,7 +20,7 @@ export class PluginStatus {
   constructor(
     readonly code: StatusCode,
     readonly reasons: readonly string[] = [],
-    public plugin = "",
+    readonly plugin = "",
   ) {}
 
   static readonly success = new PluginStatus("Success");
@@ -38,7 +38,12 @@ export class PluginStatus {
   }
 
   static skip(plugin: string): PluginStatus {
-    return new PluginStatus("Skip", [], plugin);
+    let status = SKIPS.get(plugin);
+    if (!status) {
+      status = new PluginStatus("Skip", [], plugin);
+      SKIPS.set(plugin, status);
+    }
+    return status;
   }
 
   isSuccess(): boolean {
@@ -49,11 +54,16 @@ export class PluginStatus {
     return this.code === "Skip";
   }
 
+  /** Unschedulable or UnschedulableAndUnresolvable (Status.IsRejected). */
   isRejected(): boolean {
     return this.code === "Unschedulable" || this.code === "UnschedulableAndUnresolvable";
   }
 
+  /** Status.Message: the reasons joined with ", ". */
   message(): string {
     return this.reasons.join(", ");
   }
 }
+
+/** One Skip status per plugin (statuses are immutable; PreFilter and PreScore return them often). */
+const SKIPS = new Map<string, PluginStatus>();
