@@ -82,6 +82,18 @@ export class StatechartVisits {
     }
   };
 
+  /**
+   * Record a transition of a table-driven machine that runs without an actor (the container
+   * machine): both states and the transition count as visited.
+   */
+  step(machine: string, source: string, target: string, eventType: string): void {
+    if (!this.#enabled) return;
+    const states = this.#set(this.#states, machine);
+    states.add(source);
+    states.add(target);
+    this.#set(this.#transitions, machine).add(transitionKey(source, target, eventType));
+  }
+
   /** Everything visited so far. */
   toJSON(): VisitedStatecharts {
     const out: VisitedStatecharts = {};

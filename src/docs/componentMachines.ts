@@ -4,6 +4,7 @@ import { controllerManagerMachine } from "../controllers/controllerManagerMachin
 import { etcdMachine } from "../etcd/etcdMachine.ts";
 import { kubeletMachine } from "../kubelet/kubeletMachine.ts";
 import { podMachine } from "../kubelet/podMachine.ts";
+import { containerMachine } from "../kubelet/runtime/containerMachine.ts";
 import { schedulerMachine } from "../scheduler/schedulerMachine.ts";
 
 /** The statecharts of the simulated components, in the order the docs show them. */
@@ -38,5 +39,10 @@ export const COMPONENT_MACHINES: readonly { name: string; description: string; m
       name: "pod",
       description: "A pod on its node, as the kubelet's pod worker drives it.",
       machine: podMachine,
+    },
+    {
+      name: "container",
+      description: "A container in the runtime: created, running, stopping after a stop signal, exited.",
+      machine: containerMachine,
     },
   ];

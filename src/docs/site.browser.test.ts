@@ -9,6 +9,7 @@ import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { type Browser, chromium } from "playwright-core";
 import { buildSite } from "./buildSite.ts";
+import { COMPONENT_MACHINES } from "./componentMachines.ts";
 import { featurePageName } from "./sitePages.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -108,7 +109,7 @@ test("the pod-creation scenario draws the six steps of seed note 003 as an SVG s
 test("the statecharts page draws every machine as SVG and shows what the run visited", async () => {
   const { errors, diagrams } = await open("statecharts.html");
   assert.deepEqual(errors, []);
-  assert.equal(diagrams.length, 6);
+  assert.equal(diagrams.length, COMPONENT_MACHINES.length);
   assert.match(coverageText, /kube-scheduler\s+states \d+\/4/);
   assert.match(coverageText, /unvisited state: etcd\.unavailable/);
 });

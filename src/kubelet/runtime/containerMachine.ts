@@ -1,4 +1,5 @@
 import { createMachine } from "xstate";
+import { statechartVisits } from "../../cluster/StatechartVisits.ts";
 
 /** Events in a container's life, as containerd reports them. */
 export type ContainerEvent =
@@ -52,5 +53,6 @@ const TRANSITIONS: ReadonlyMap<string, string> = (() => {
 export function nextContainerState(state: ContainerState, event: ContainerEvent): ContainerState {
   const next = TRANSITIONS.get(`${state}:${event.type}`);
   if (!next) throw new Error(`container in state ${state} cannot take ${event.type}`);
+  statechartVisits.step("container", `container.${state}`, `container.${next}`, event.type);
   return next as ContainerState;
 }
