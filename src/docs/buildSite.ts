@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { COMPONENT_MACHINES } from "./componentMachines.ts";
 import { readRunResults } from "./runResults.ts";
-import { featurePage, featurePageName, indexPage, statechartsPage } from "./sitePages.ts";
+import { locateSeedClaims } from "./seedCoverage.ts";
+import { featurePage, featurePageName, indexPage, seedCoveragePage, statechartsPage } from "./sitePages.ts";
 import { formatStatechartCoverage, mergeStatechartVisits, statechartCoverage } from "./statechartCoverage.ts";
 import { toMermaid } from "./statechartDiagram.ts";
 
@@ -18,7 +19,8 @@ export interface SiteOptions {
 /**
  * Build the documentation site from a run's results: index.html, a page per feature (scenarios,
  * steps, kubectl outputs, sequence diagrams of the control-plane conversation), statecharts.html
- * with each machine's coverage, and mermaid.min.js copied from the npm package (no CDN). Returns
+ * with each machine's coverage, seed-coverage.html (the seed notes' claims with their scenarios'
+ * results), and mermaid.min.js copied from the npm package (no CDN). Returns
  * the statechart coverage text.
  *
  * @example
@@ -44,6 +46,7 @@ export function buildSite(options: SiteOptions): string {
   }
   const machines = COMPONENT_MACHINES.map((m) => ({ ...m, diagram: toMermaid(m.machine) }));
   writeFileSync(join(options.out, "statecharts.html"), statechartsPage(machines, coverage));
+  writeFileSync(join(options.out, "seed-coverage.html"), seedCoveragePage(locateSeedClaims(), features));
   const text = formatStatechartCoverage(coverage);
   writeFileSync(join(options.out, "statechart-coverage.txt"), text);
   return text;

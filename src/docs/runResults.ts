@@ -19,7 +19,10 @@ export interface StepResult {
 /** One scenario (one pickle) as it ran. */
 export interface ScenarioResult {
   name: string;
+  /** The line of the scenario, or of its examples row for a Scenario Outline. */
   line: number;
+  /** The line of the `Scenario:` (or `Scenario Outline:`) keyword. */
+  definedAt: number;
   tags: string[];
   status: string;
   steps: StepResult[];
@@ -111,21 +114,25 @@ export function parseRunResults(ndjson: string): FeatureResult[] {
     });
 }
 
-function scenarioLine(doc: messages.GherkinDocument, astNodeIds: readonly string[]): number {
+/** The line of a pickle's scenario (or examples row) and of its `Scenario` keyword. */
+function scenarioLines(doc: messages.GherkinDocument, astNodeIds: readonly string[]): [number, number] {
   const ids = new Set(astNodeIds);
   let line = 0;
+  let definedAt = 0;
   const visit = (children: readonly (messages.FeatureChild | messages.RuleChild)[]) => {
     for (const child of children) {
       if ("rule" in child && child.rule) visit(child.rule.children);
       const s = child.scenario;
-      if (!s) continue;
-      if (ids.has(s.id)) line = s.location.line;
-      for (const ex of s.examples)
+      if (!s || !ids.has(s.id)) continue;
+      line = s.location.line;
+      definedAt = s.location.line;
+      for (const ex of s.examples) {
         for (const row of ex.tableBody) if (ids.has(row.id)) line = row.location.line;
+      }
     }
   };
   visit(doc.feature?.children ?? []);
-  return line;
+  return [line, definedAt];
 }
 
 function scenarioResult(
@@ -165,11 +172,13 @@ function scenarioResult(
   const hookStatuses = (testCase?.testSteps ?? [])
     .filter((ts) => ts.hookId)
     .map((ts) => (startedId ? stepResults.get(`${startedId}/${ts.id}`)?.status : undefined) ?? "UNKNOWN");
+  const [line, definedAt] = scenarioLines(doc, pickle.astNodeIds);
   const conversationAttachment = mine.find((a) => a.mediaType === CONVERSATION_MEDIA_TYPE);
   const visitsAttachment = mine.find((a) => a.mediaType === STATECHART_VISITS_MEDIA_TYPE);
   return {
     name: pickle.name,
-    line: scenarioLine(doc, pickle.astNodeIds),
+    line,
+    definedAt,
     tags: pickle.tags.map((t) => t.name),
     status: startedId ? worst([...steps.map((s) => s.status), ...hookStatuses]) : "UNKNOWN",
     steps,

@@ -2,7 +2,7 @@
 // Chromium: pages load without console errors and every Mermaid diagram is drawn as SVG.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
@@ -104,6 +104,17 @@ test("the pod-creation scenario draws the six steps of seed note 003 as an SVG s
     from = at;
   }
   assert.match(text, /create pods\/default\/nginx\/binding/);
+});
+
+test("the seed coverage page links the creation scenario with its result", async () => {
+  const { errors } = await open("seed-coverage.html");
+  assert.deepEqual(errors, []);
+  const html = readFileSync(join(site, "seed-coverage.html"), "utf8");
+  assert.match(
+    html,
+    /<span class="PASSED">passed<\/span> <code>features\/pods\/creation-flow\.feature:12<\/code>/,
+  );
+  assert.match(html, /<span class="UNKNOWN">not run<\/span>/);
 });
 
 test("the statecharts page draws every machine as SVG and shows what the run visited", async () => {

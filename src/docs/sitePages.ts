@@ -1,4 +1,6 @@
 import type { FeatureResult, ScenarioResult } from "./runResults.ts";
+import type { SeedClaim } from "./seedClaims.ts";
+import type { LocatedScenario } from "./seedCoverage.ts";
 import { toSequenceDiagram } from "./sequenceDiagram.ts";
 import type { MachineCoverage } from "./statechartCoverage.ts";
 
@@ -18,7 +20,7 @@ export function page(title: string, body: string, root: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · kubespec</title>
 <style>${STYLE}</style></head>
-<body><nav><a href="${root}index.html">Features</a> · <a href="${root}statecharts.html">Statecharts</a></nav>
+<body><nav><a href="${root}index.html">Features</a> · <a href="${root}statecharts.html">Statecharts</a> · <a href="${root}seed-coverage.html">Seed coverage</a></nav>
 ${body}
 <script src="${root}mermaid.min.js"></script>
 <script>mermaid.initialize({ startOnLoad: true, securityLevel: "strict", sequence: { useMaxWidth: false } });</script>
@@ -119,4 +121,39 @@ export function statechartsPage(
     })
     .join("\n");
   return page("Statecharts", `<h1>Statecharts of the simulated components</h1>\n${body}`, "");
+}
+
+/** The seed notes' claims, each proving scenario linked with its result in this run. */
+export function seedCoveragePage(
+  claims: readonly (SeedClaim & { located: readonly LocatedScenario[] })[],
+  features: readonly FeatureResult[],
+): string {
+  const rows = claims
+    .map((c) => {
+      const proofs = c.located.map((l) => {
+        const feature = features.find((f) => f.uri === l.feature);
+        const runs = feature?.scenarios.filter((s) => s.definedAt === l.line) ?? [];
+        const status = runs.length === 0 ? "UNKNOWN" : worstStatus(runs.map((r) => r.status));
+        const label = runs.length === 0 ? "not run" : status.toLowerCase();
+        const link = feature
+          ? `<a href="features/${featurePageName(l.feature)}#line-${runs[0]?.line ?? l.line}">${escapeHtml(l.scenario)}</a>`
+          : escapeHtml(l.scenario);
+        return `<span class="${status}">${label}</span> <code>${escapeHtml(l.feature)}:${l.line}</code> ${link}`;
+      });
+      if (c.pending) proofs.push(`<span class="PENDING">pending</span> ${escapeHtml(c.pending)}`);
+      if (c.reason) proofs.push(`not covered: ${escapeHtml(c.reason)}`);
+      return `<tr><td>${c.seed}:${c.line}</td><td>${escapeHtml(c.claim)}</td><td>${proofs.join("<br>")}</td></tr>`;
+    })
+    .join("\n");
+  return page(
+    "Seed coverage",
+    `<h1>Seed coverage</h1><p>Every claim of the seed notes and the scenarios that prove it, with their result in this run (docs/seed-coverage.md has the same table).</p>
+<table><tr><th>Note:line</th><th>Claim</th><th>Proved by</th></tr>
+${rows}</table>`,
+    "",
+  );
+}
+
+function worstStatus(statuses: readonly string[]): string {
+  return statuses.find((s) => s !== "PASSED") ?? "PASSED";
 }
