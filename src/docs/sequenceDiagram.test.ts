@@ -42,6 +42,21 @@ test("participants come in control-plane order and fan-outs fold into one arrow"
   assert.doesNotMatch(text, /Note over/);
 });
 
+test("a change fanned out queue by queue still folds per component and notification", () => {
+  const text = toSequenceDiagram([
+    m("kube-apiserver", "replicaset-controller", "ADDED pods/default/a", "watch"),
+    m("kube-apiserver", "replicaset-controller", "ADDED pods/default/b", "watch"),
+    m("kube-apiserver", "job-controller", "ADDED pods/default/a", "watch"),
+    m("kube-apiserver", "job-controller", "ADDED pods/default/b", "watch"),
+    m("kubectl", "kube-apiserver", "get pods/default/a", "request", 200),
+    m("kube-apiserver", "job-controller", "ADDED pods/default/a", "watch"),
+  ]);
+  assert.match(
+    text,
+    /ADDED pods\/default\/a \(2 watchers\)\n.*ADDED pods\/default\/b \(2 watchers\)\n.*get pods\/default\/a\n.*ADDED pods\/default\/a\n$/,
+  );
+});
+
 test("the six steps of pod creation are marked in order, each before the arrow that carries it", () => {
   const text = toSequenceDiagram(creation, { podCreationSteps: true });
   const notes = [...text.matchAll(/Note over \S+: (\d)\./g)].map((x) => x[1]);

@@ -45,18 +45,30 @@ interface Arrow {
   step?: string | undefined;
 }
 
-/** Fold consecutive identical notifications to watchers of one component into one arrow. */
+/**
+ * Fold notifications: within a run of consecutive watch deliveries (one change fanned out to every
+ * watcher, queue by queue), the same notification to watchers of one component is one arrow.
+ */
 function fold(messages: readonly ConversationMessage[]): Arrow[] {
   const arrows: Arrow[] = [];
+  let block = new Map<string, Arrow>();
   for (const m of messages) {
     const from = componentOf(m.from);
     const to = componentOf(m.to);
-    const last = arrows[arrows.length - 1];
-    if (last && m.kind === "watch" && last.kind === "watch" && last.to === to && last.text === m.text) {
-      last.count++;
+    if (m.kind !== "watch") {
+      block = new Map();
+      arrows.push({ from, to, text: m.text, kind: m.kind, code: m.code, count: 1 });
       continue;
     }
-    arrows.push({ from, to, text: m.text, kind: m.kind, code: m.code, count: 1 });
+    const key = `${to}\n${m.text}`;
+    const same = block.get(key);
+    if (same) {
+      same.count++;
+      continue;
+    }
+    const arrow: Arrow = { from, to, text: m.text, kind: m.kind, count: 1 };
+    block.set(key, arrow);
+    arrows.push(arrow);
   }
   return arrows;
 }

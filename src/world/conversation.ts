@@ -52,6 +52,30 @@ export interface ConversationAttachment {
 
 const attachedConversation = new WeakSet<KubespecWorld>();
 
+/** Components of the cluster itself; any other participant is a client such as kubectl. */
+const COMPONENT = /^(kube-apiserver|kube-scheduler|kube-proxy|kubelet|etcd)\b|controller|garbage-collector/;
+/** Events and lease renewals (heartbeats) repeat all the time and say nothing about the scenario. */
+const NOISE =
+  /(^|\s)events(\.events\.k8s\.io)?\/|\/registry\/events\/|leases\.coordination\.k8s\.io|\/registry\/coordination\.k8s\.io\/leases\//;
+
+/**
+ * The part of a scenario's conversation worth drawing: from the first request a client (kubectl)
+ * made, so the cluster's own start-up is left out, without events and lease renewals, at most
+ * `limit` messages.
+ *
+ * @example
+ * ```ts
+ * scenarioMessages(await cluster.conversation(), 300);
+ * ```
+ */
+export function scenarioMessages(all: readonly ConversationMessage[], limit: number): ConversationMessage[] {
+  const start = all.findIndex((m) => m.kind === "request" && !COMPONENT.test(m.from));
+  return all
+    .slice(Math.max(start, 0))
+    .filter((m) => !NOISE.test(m.text))
+    .slice(0, limit);
+}
+
 /** Whether this scenario already attached a conversation (so the After hook need not). */
 export function hasAttachedConversation(world: KubespecWorld): boolean {
   return attachedConversation.has(world);

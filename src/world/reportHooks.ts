@@ -5,7 +5,7 @@
 import { After, Before } from "@cucumber/cucumber";
 import type { ConversationMessage } from "../cluster/Conversation.ts";
 import { STATECHART_VISITS_MEDIA_TYPE, statechartVisits } from "../cluster/StatechartVisits.ts";
-import { attachConversationJson, hasAttachedConversation } from "./conversation.ts";
+import { attachConversationJson, hasAttachedConversation, scenarioMessages } from "./conversation.ts";
 import type { KubespecWorld } from "./KubespecWorld.ts";
 
 /** At most this many messages of a scenario's conversation go into the report. */
@@ -29,7 +29,5 @@ After(async function (this: KubespecWorld) {
   } catch {
     return; // a cluster that does not record (a live cluster) has no conversation to draw
   }
-  // Lease renewals (node heartbeats, leader election) repeat every few seconds and say nothing.
-  const messages = all.filter((m) => !/leases\.coordination\.k8s\.io|\/registry\/leases\//.test(m.text));
-  attachConversationJson(this, { messages: messages.slice(0, SCENARIO_CONVERSATION_LIMIT) });
+  attachConversationJson(this, { messages: scenarioMessages(all, SCENARIO_CONVERSATION_LIMIT) });
 });
