@@ -77,6 +77,8 @@ async function open(path: string): Promise<{ errors: string[]; diagrams: string[
     .locator("pre.mermaid svg")
     .evaluateAll((svgs) => svgs.map((s) => s.textContent ?? ""));
   await page.close();
+  // Mermaid draws a diagram it cannot parse as an SVG that says so.
+  for (const d of diagrams) assert.doesNotMatch(d, /Syntax error/i, `${path}: a diagram did not parse`);
   return { errors, diagrams };
 }
 

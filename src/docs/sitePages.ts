@@ -95,7 +95,7 @@ export function featurePage(feature: FeatureResult): string {
   return page(
     feature.name,
     `<h1>${escapeHtml(feature.name)}</h1><p><code>${escapeHtml(feature.uri)}</code></p>
-<pre>${escapeHtml(feature.description)}</pre>
+<pre>${escapeHtml(feature.description.replace(/^ {2}/gm, ""))}</pre>
 ${feature.scenarios.map((s) => scenarioSection(feature, s)).join("\n")}`,
     "../",
   );

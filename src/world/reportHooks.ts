@@ -9,7 +9,7 @@ import { attachConversationJson, hasAttachedConversation, scenarioMessages } fro
 import type { KubespecWorld } from "./KubespecWorld.ts";
 
 /** At most this many messages of a scenario's conversation go into the report. */
-const SCENARIO_CONVERSATION_LIMIT = 300;
+const SCENARIO_CONVERSATION_LIMIT = 200;
 
 Before(() => {
   statechartVisits.enable();
