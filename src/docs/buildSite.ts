@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -53,9 +54,12 @@ export function buildSite(options: SiteOptions): string {
 }
 
 if (process.argv[1]?.endsWith("buildSite.ts")) {
-  const text = buildSite({
-    messages: "reports/messages.ndjson",
-    out: "reports/site",
-  });
+  const messages = "reports/messages.ndjson";
+  if (!existsSync(messages)) {
+    // No run yet: run the features first (the Cucumber config writes the messages).
+    process.stdout.write(`${messages} not found: running the features first\n`);
+    spawnSync(process.execPath, ["node_modules/@cucumber/cucumber/bin/cucumber-js"], { stdio: "inherit" });
+  }
+  const text = buildSite({ messages, out: "reports/site" });
   process.stdout.write(`${text}wrote reports/site/index.html\n`);
 }
