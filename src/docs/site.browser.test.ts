@@ -71,7 +71,7 @@ async function open(path: string): Promise<{ errors: string[]; diagrams: string[
   const count = await page.locator("pre.mermaid").count();
   // Mermaid replaces each diagram's text with an <svg> once it has drawn it.
   await page.waitForFunction(`document.querySelectorAll("pre.mermaid svg").length === ${count}`, undefined, {
-    timeout: 15_000,
+    timeout: 60_000,
   });
   const diagrams = await page
     .locator("pre.mermaid svg")
