@@ -1,7 +1,7 @@
 import { parse as parseShell } from "shell-quote";
 import { stringify } from "yaml";
-import { Selector } from "../api/labels.ts";
 import type { KindRegistry, ResourceType } from "../api/kinds.ts";
+import { Selector } from "../api/labels.ts";
 import type { KubeObject } from "../api/types.ts";
 import type { Cluster } from "../cluster/Cluster.ts";
 import { SimulatedCluster } from "../cluster/SimulatedCluster.ts";
@@ -87,7 +87,11 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?)?
  * The objects a step and its error talk about: `pod "web"`, `deployment/web`, `pods matching
  * "app=web"`, and the objects the last kubectl command named.
  */
-function referencedObjects(kinds: KindRegistry, texts: string[], lastCommand: string | undefined): ObjectRef[] {
+function referencedObjects(
+  kinds: KindRegistry,
+  texts: string[],
+  lastCommand: string | undefined,
+): ObjectRef[] {
   const refs: ObjectRef[] = [];
   const add = (word: string, name: string, namespace = "default") => {
     const type = kinds.forResourceName(word);
@@ -97,7 +101,8 @@ function referencedObjects(kinds: KindRegistry, texts: string[], lastCommand: st
   };
   for (const text of texts) {
     for (const m of text.matchAll(/\b([A-Za-z][\w.]*) "([^"\s]+)"/g)) add(m[1] as string, m[2] as string);
-    for (const m of text.matchAll(/\b([a-z][a-z.]*)\/([a-z0-9][-a-z0-9.]*)/g)) add(m[1] as string, m[2] as string);
+    for (const m of text.matchAll(/\b([a-z][a-z.]*)\/([a-z0-9][-a-z0-9.]*)/g))
+      add(m[1] as string, m[2] as string);
     for (const m of text.matchAll(/\b([A-Za-z][\w.]*) matching ["`]([^"`]+)["`]/g)) {
       const type = kinds.forResourceName(m[1] as string);
       if (type) refs.push({ type, namespace: undefined, selector: m[2] as string });
@@ -193,7 +198,9 @@ function recentEvents(objects: KubeObject[], involved: KubeObject[], now: number
   const events = (objects as EventLike[])
     .filter((o) => o.kind === "Event")
     .filter((e) => uids.has((e.involvedObject ?? e.regarding)?.uid))
-    .sort((a, b) => eventTime(a) - eventTime(b) || (a.metadata.name ?? "").localeCompare(b.metadata.name ?? ""))
+    .sort(
+      (a, b) => eventTime(a) - eventTime(b) || (a.metadata.name ?? "").localeCompare(b.metadata.name ?? ""),
+    )
     .slice(-MAX_EVENTS);
   if (events.length === 0) return undefined;
   const rows = events.map((e) => {
@@ -211,7 +218,9 @@ function recentEvents(objects: KubeObject[], involved: KubeObject[], now: number
   const header = ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   return [header, ...rows]
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] as number))).join("   "))
+    .map((row) =>
+      row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] as number))).join("   "),
+    )
     .join("\n");
 }
 
@@ -229,7 +238,11 @@ function explainDecision(decision: SchedulingDecision, now: number): string {
   return lines.join("\n");
 }
 
-function schedulerExplanations(cluster: SimulatedCluster, pods: KubeObject[], now: number): string | undefined {
+function schedulerExplanations(
+  cluster: SimulatedCluster,
+  pods: KubeObject[],
+  now: number,
+): string | undefined {
   const parts: string[] = [];
   for (const pod of pods) {
     const spec = pod.spec as { nodeName?: string; schedulerName?: string } | undefined;
@@ -298,7 +311,8 @@ export function replayCommand(seed: number, location: string | undefined): strin
 export function diagnoseFailure(context: FailureContext): FailureDiagnosis {
   const sections: DiagnosisSection[] = [];
   const expectation = expectationOf(context.error);
-  if (expectation) sections.push({
+  if (expectation)
+    sections.push({
       title: "expected vs actual",
       fileName: "expected-vs-actual.diff",
       mediaType: "text/x-diff",
@@ -342,7 +356,11 @@ export function diagnoseFailure(context: FailureContext): FailureDiagnosis {
       context.clusterStartedAt !== undefined
         ? ` (${humanDuration(cluster.now() - context.clusterStartedAt)} after the cluster started)`
         : "";
-    sections.push({ title: "cluster time", mediaType: "text/plain", body: `${clock(cluster.now())}${since}` });
+    sections.push({
+      title: "cluster time",
+      mediaType: "text/plain",
+      body: `${clock(cluster.now())}${since}`,
+    });
   }
   sections.push({
     title: "replay",

@@ -10,14 +10,19 @@ function scenarioLine(document: GherkinDocument, pickle: Pickle): number | undef
   let line: number | undefined;
   const visit = (children: readonly { scenario?: unknown; rule?: unknown }[]) => {
     for (const child of children as {
-      scenario?: { id: string; location: { line: number }; examples: { tableBody: { id: string; location: { line: number } }[] }[] };
+      scenario?: {
+        id: string;
+        location: { line: number };
+        examples: { tableBody: { id: string; location: { line: number } }[] }[];
+      };
       rule?: { children: readonly { scenario?: unknown }[] };
     }[]) {
       if (child.rule) visit(child.rule.children);
       const scenario = child.scenario;
       if (!scenario || !ids.has(scenario.id)) continue;
       line = scenario.location.line;
-      for (const row of scenario.examples.flatMap((e) => e.tableBody)) if (ids.has(row.id)) line = row.location.line;
+      for (const row of scenario.examples.flatMap((e) => e.tableBody))
+        if (ids.has(row.id)) line = row.location.line;
     }
   };
   visit(document.feature?.children ?? []);

@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseShell } from "shell-quote";
+import type { LastCommand } from "./KubespecWorld.ts";
+
+const KUBESPEC = resolve(fileURLToPath(import.meta.url), "../../cli/kubespec.js");
+
+/** What one `kubespec` command printed, and where its reports went. */
+export interface KubespecResult extends LastCommand {
+  /** The `--reports-dir` of a `kubespec run` (a fresh temporary directory). */
+  reportsDirectory: string | undefined;
+}
+
+/**
+ * Run the `kubespec` command line in a child process, as a user would (`kubespec run` gets a fresh
+ * temporary `--reports-dir`). The child is not instrumented for coverage: c8 cannot merge files
+ * loaded through tsx's register() API with the same files loaded by the parent's loader.
+ *
+ * @example
+ * ```ts
+ * const result = runKubespec("run features/examples/first-pod.feature --seed 7");
+ * result.exitCode; // 0
+ * ```
+ */
+export function runKubespec(commandLine: string, cwd = process.cwd()): KubespecResult {
+  const args = parseShell(commandLine).filter((a): a is string => typeof a === "string");
+  if (args[0] === "kubespec") args.shift();
+  let reportsDirectory: string | undefined;
+  if (args[0] === "run" && !args.includes("--reports-dir")) {
+    reportsDirectory = mkdtempSync(join(tmpdir(), "kubespec-reports-"));
+    args.push("--reports-dir", reportsDirectory);
+  }
+  const child = spawnSync(process.execPath, [KUBESPEC, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NODE_V8_COVERAGE: "", KUBESPEC_SEED: "", FORCE_COLOR: "0" },
+  });
+  if (child.error) throw child.error;
+  return {
+    command: `kubespec ${commandLine.replace(/^kubespec /, "")}`,
+    stdout: child.stdout,
+    stderr: child.stderr,
+    exitCode: child.status ?? 1,
+    reportsDirectory,
+  };
+}
