@@ -1,15 +1,17 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { progressLine } from "./main.ts";
 
-function kubespec(args: string[]) {
+function kubespec(args: string[], cwd = process.cwd()) {
   // The child is not instrumented: c8 cannot merge coverage of the same files loaded through two
   // different TypeScript loaders (tsx's --import hook here, its register() API in the bin). Node
   // passes NODE_V8_COVERAGE on to children unless it is overridden, so it is set empty.
-  return spawnSync(process.execPath, ["src/cli/kubespec.js", ...args], {
+  return spawnSync(process.execPath, [join(import.meta.dirname, "kubespec.js"), ...args], {
+    cwd,
     encoding: "utf8",
     env: { ...process.env, NODE_V8_COVERAGE: "", KUBESPEC_SEED: "" },
   });
@@ -44,4 +46,69 @@ test("kubespec refuses a bad seed", () => {
   const result = kubespec(["run", "--seed", "minus-one"]);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /invalid seed "minus-one"/);
+});
+
+test("kubespec run --tags --parallel --format: only the tagged scenario, in workers, with extra formatters", () => {
+  const reports = mkdtempSync(join(tmpdir(), "kubespec-"));
+  const json = join(reports, "out.json");
+  const result = kubespec([
+    "run",
+    "src/cli/fixtures/failing.feature",
+    "--tags",
+    "@passing",
+    "--parallel",
+    "2",
+    "--format",
+    `json:${json}`,
+    "--reports-dir",
+    reports,
+  ]);
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.match(
+    result.stdout,
+    /^\[1\/1\] ✔ A passing scenario {2}src\/cli\/fixtures\/failing\.feature:39 {2}\d+\.\d\ds$/m,
+  );
+  assert.match(result.stdout, /kubespec: 1 passed \(seed 1\)/);
+  assert.equal(JSON.parse(readFileSync(json, "utf8"))[0].elements.length, 1);
+  assert.equal((readFileSync(join(reports, "junit.xml"), "utf8").match(/<testcase /g) ?? []).length, 1);
+});
+
+test("kubespec init scaffolds a project whose example runs green with kubespec run", () => {
+  const project = mkdtempSync(join(tmpdir(), "kubespec-project-"));
+  // As if installed: node_modules/kubespec is this package.
+  mkdirSync(join(project, "node_modules"));
+  symlinkSync(process.cwd(), join(project, "node_modules", "kubespec"), "dir");
+  const init = kubespec(["init"], project);
+  assert.equal(init.status, 0, init.stderr);
+  assert.equal(
+    init.stdout,
+    "created features/example.feature\ncreated cucumber.js\nRun the specs with: npx kubespec run\n",
+  );
+  const again = kubespec(["init"], project);
+  assert.match(again.stdout, /^kept \(exists\) features\/example\.feature$/m);
+  const run = kubespec(["run", "--quiet"], project);
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+  assert.doesNotMatch(run.stdout, /\[1\/1\]/);
+  assert.match(run.stdout, /kubespec: 1 passed \(seed 1\)/);
+  assert.ok(existsSync(join(project, "reports", "junit.xml")));
+});
+
+test("kubespec refuses a worker count that is not a positive integer", () => {
+  const result = kubespec(["run", "--parallel", "two"]);
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /--parallel must be a positive integer, not "two"/);
+});
+
+test("progressLine: position, mark, name, location and wall time", () => {
+  assert.equal(
+    progressLine({
+      index: 3,
+      total: 40,
+      status: "failed",
+      name: "nginx starts",
+      location: "a.feature:5",
+      millis: 1234,
+    }),
+    "[ 3/40] ✖ nginx starts  a.feature:5  1.23s\n",
+  );
 });

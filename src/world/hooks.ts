@@ -1,37 +1,12 @@
 import { dirname, resolve } from "node:path";
 import { After, Before, BeforeStep, setDefinitionFunctionWrapper } from "@cucumber/cucumber";
-import type { GherkinDocument, Pickle } from "@cucumber/messages";
 import { diagnoseFailure } from "./FailureDiagnostics.ts";
 import { KubespecWorld } from "./KubespecWorld.ts";
 
-/** The line of the scenario (or of its Examples row) a pickle came from, as `file:line` selects it. */
-function scenarioLine(document: GherkinDocument, pickle: Pickle): number | undefined {
-  const ids = new Set(pickle.astNodeIds);
-  let line: number | undefined;
-  const visit = (children: readonly { scenario?: unknown; rule?: unknown }[]) => {
-    for (const child of children as {
-      scenario?: {
-        id: string;
-        location: { line: number };
-        examples: { tableBody: { id: string; location: { line: number } }[] }[];
-      };
-      rule?: { children: readonly { scenario?: unknown }[] };
-    }[]) {
-      if (child.rule) visit(child.rule.children);
-      const scenario = child.scenario;
-      if (!scenario || !ids.has(scenario.id)) continue;
-      line = scenario.location.line;
-      for (const row of scenario.examples.flatMap((e) => e.tableBody))
-        if (ids.has(row.id)) line = row.location.line;
-    }
-  };
-  visit(document.feature?.children ?? []);
-  return line;
-}
-
-Before(function (this: KubespecWorld, { pickle, gherkinDocument }) {
+Before(function (this: KubespecWorld, { pickle }) {
   this.featureDirectory = dirname(resolve(pickle.uri));
-  const line = scenarioLine(gherkinDocument, pickle);
+  // The scenario's line (an outline's Examples row), as `cucumber-js file:line` selects it.
+  const line = pickle.location?.line;
   this.location = line === undefined ? pickle.uri : `${pickle.uri}:${line}`;
 });
 
