@@ -93,6 +93,26 @@ test("objects named by the last kubectl command; a diff section for an Expectati
   }
 });
 
+test("a selector matching many pods: the first five are explained", () => {
+  const cluster = SimulatedCluster.create(clusterWithWorkers(1), {});
+  try {
+    cluster.kubectlSync("kubectl apply -f -", greedyDeployment.replace("replicas: 1", "replicas: 7"));
+    cluster.loop.advance(1_000);
+    const diagnosis = diagnoseFailure({
+      error: new Error("not yet"),
+      stepText: '7 pods matching "app=web" are "Running"',
+      cluster,
+      seed: 1,
+    });
+    const s = sectionsOf(diagnosis);
+    assert.equal((s["owner chain"] ?? "").split("\n").length, 6);
+    assert.match(s["owner chain"] ?? "", /\(the first 5 of 7 objects the step names\)$/);
+    assert.equal((s.scheduler ?? "").match(/^pod /gm)?.length, 5);
+  } finally {
+    void cluster.dispose();
+  }
+});
+
 test("without a cluster, only the replay command", () => {
   const diagnosis = diagnoseFailure({ error: "boom", seed: 9 });
   assert.deepEqual(

@@ -44,6 +44,8 @@ export interface FailureDiagnosis {
   text: string;
 }
 
+/** Most objects a step names that are explained (a selector can match hundreds of pods). */
+const MAX_INVOLVED = 5;
 /** Most objects shown as YAML (involved objects first, then their owners). */
 const MAX_OBJECTS = 8;
 /** Plain YAML, as kubectl prints it: no anchors, no folded lines. */
@@ -324,7 +326,8 @@ export function diagnoseFailure(context: FailureContext): FailureDiagnosis {
     const objects = storedObjects(cluster);
     const message = context.error instanceof Error ? context.error.message : String(context.error);
     const refs = referencedObjects(cluster.kinds, [context.stepText ?? "", message], context.lastCommand);
-    const involved = resolve(objects, cluster.kinds, refs);
+    const matched = resolve(objects, cluster.kinds, refs);
+    const involved = matched.slice(0, MAX_INVOLVED);
     const chains = involved.map((o) => ownerChain(objects, o));
     const shown: KubeObject[] = [];
     for (const object of [...involved, ...chains.flat()]) if (!shown.includes(object)) shown.push(object);
@@ -343,7 +346,12 @@ export function diagnoseFailure(context: FailureContext): FailureDiagnosis {
       sections.push({
         title: "owner chain",
         mediaType: "text/plain",
-        body: owned.map((c) => c.map((o) => refName(o, cluster.kinds)).join(" → ")).join("\n"),
+        body: [
+          ...owned.map((c) => c.map((o) => refName(o, cluster.kinds)).join(" → ")),
+          ...(matched.length > involved.length
+            ? [`(the first ${involved.length} of ${matched.length} objects the step names)`]
+            : []),
+        ].join("\n"),
       });
     }
     const events = recentEvents(objects, shown, now);
