@@ -1,10 +1,11 @@
-import { type DataTable, Then, When } from "@cucumber/cucumber";
+import { type DataTable, Given, Then, When } from "@cucumber/cucumber";
 import { CucumberReports } from "../src/reporting/CucumberReports.ts";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
-import { type KubespecResult, runKubespec } from "../src/world/kubespecProcess.ts";
+import { type KubespecResult, newProjectWithKubespec, runKubespec } from "../src/world/kubespecProcess.ts";
 import { expectReportAttachment, expectTestCases, junitFailure } from "../src/world/reports.ts";
 
 const runs = new WeakMap<KubespecWorld, KubespecResult>();
+const projects = new WeakMap<KubespecWorld, string>();
 
 function reports(world: KubespecWorld): CucumberReports {
   const run = runs.get(world);
@@ -12,9 +13,14 @@ function reports(world: KubespecWorld): CucumberReports {
   return CucumberReports.read(run.reportsDirectory);
 }
 
-/** Run the `kubespec` CLI in a child process; its output is checked with the output steps. */
+/** A new, empty project directory with kubespec installed in its node_modules; kubespec then runs there. */
+Given("a new project with kubespec installed", function (this: KubespecWorld) {
+  projects.set(this, newProjectWithKubespec());
+});
+
+/** Run the `kubespec` CLI in a child process (in the new project, if there is one); check its output with the output steps. */
 When("I run kubespec with {string}", function (this: KubespecWorld, commandLine: string) {
-  const result = runKubespec(commandLine);
+  const result = runKubespec(commandLine, projects.get(this));
   runs.set(this, result);
   this.lastCommand = result;
   this.attach(

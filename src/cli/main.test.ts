@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -71,32 +71,6 @@ test("kubespec run --tags --parallel --format: only the tagged scenario, in work
   assert.match(result.stdout, /kubespec: 1 passed \(seed 1\)/);
   assert.equal(JSON.parse(readFileSync(json, "utf8"))[0].elements.length, 1);
   assert.equal((readFileSync(join(reports, "junit.xml"), "utf8").match(/<testcase /g) ?? []).length, 1);
-});
-
-test("kubespec init scaffolds a project whose example runs green with kubespec run", () => {
-  const project = mkdtempSync(join(tmpdir(), "kubespec-project-"));
-  // As if installed: node_modules/kubespec is this package.
-  mkdirSync(join(project, "node_modules"));
-  symlinkSync(process.cwd(), join(project, "node_modules", "kubespec"), "dir");
-  const init = kubespec(["init"], project);
-  assert.equal(init.status, 0, init.stderr);
-  assert.equal(
-    init.stdout,
-    "created features/example.feature\ncreated cucumber.js\nRun the specs with: npx kubespec run\n",
-  );
-  const again = kubespec(["init"], project);
-  assert.match(again.stdout, /^kept \(exists\) features\/example\.feature$/m);
-  const run = kubespec(["run", "--quiet"], project);
-  assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.doesNotMatch(run.stdout, /\[1\/1\]/);
-  assert.match(run.stdout, /kubespec: 1 passed \(seed 1\)/);
-  assert.ok(existsSync(join(project, "reports", "junit.xml")));
-});
-
-test("kubespec refuses a worker count that is not a positive integer", () => {
-  const result = kubespec(["run", "--parallel", "two"]);
-  assert.equal(result.status, 1);
-  assert.match(result.stderr, /--parallel must be a positive integer, not "two"/);
 });
 
 test("progressLine: position, mark, name, location and wall time", () => {

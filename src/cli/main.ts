@@ -1,9 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { resolveSeed } from "../clock/SeededRandom.ts";
-import { controlCommand } from "./control.ts";
-import { initProject } from "./init.ts";
-import { runFeatures, type ScenarioProgress } from "./run.ts";
-import { type ServeOptions, serveCluster, usageBanner } from "./serve.ts";
+// Each command loads its module when it runs: `kubespec --help`, `init` and option errors stay quick.
+import type { ScenarioProgress } from "./run.ts";
+import type { ServeOptions } from "./serve.ts";
 
 function positiveNumber(flag: string) {
   return (value: string): number => {
@@ -85,6 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const formats = opts.format as string[] | undefined;
         // A console formatter of the user's own (no ":file") replaces the per-scenario lines.
         const lines = !opts.quiet && !formats?.some((f) => !f.includes(":"));
+        const { runFeatures } = await import("./run.ts");
         const summary = await runFeatures({
           paths,
           seed,
@@ -108,7 +108,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command("init")
     .description("scaffold kubespec specs here: features/example.feature and cucumber.js")
-    .action(() => {
+    .action(async () => {
+      const { initProject } = await import("./init.ts");
       for (const file of initProject(process.cwd()))
         process.stdout.write(`${file.action === "created" ? "created" : "kept (exists)"} ${file.path}\n`);
       process.stdout.write("Run the specs with: npx kubespec run\n");
@@ -137,6 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(opts.speed !== undefined ? { speed: opts.speed as number } : {}),
         ...(opts.port !== undefined ? { port: opts.port as number } : {}),
       };
+      const { serveCluster, usageBanner } = await import("./serve.ts");
       const served = await serveCluster(options);
       process.stdout.write(usageBanner(served, options));
       await untilStopped();
@@ -157,6 +159,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         "the served cluster's kubeconfig (default: $KUBECONFIG, then ./kubespec.kubeconfig)",
       )
       .action(async (action: string, value: string | undefined, opts: { kubeconfig?: string }) => {
+        const { controlCommand } = await import("./control.ts");
         const line = await controlCommand([topic, action, ...(value ? [value] : [])], opts.kubeconfig);
         process.stdout.write(`${line}\n`);
       });

@@ -1,12 +1,29 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseShell } from "shell-quote";
 import type { LastCommand } from "./KubespecWorld.ts";
 
-const KUBESPEC = resolve(fileURLToPath(import.meta.url), "../../cli/kubespec.js");
+const KUBESPEC_ROOT = resolve(fileURLToPath(import.meta.url), "../../..");
+const KUBESPEC = join(KUBESPEC_ROOT, "src/cli/kubespec.js");
+
+/**
+ * A new, empty project directory (under the system's temporary directory) in which kubespec is
+ * installed: `node_modules/kubespec` links to this package, as `npm link` would.
+ *
+ * @example
+ * ```ts
+ * runKubespec("init", newProjectWithKubespec());
+ * ```
+ */
+export function newProjectWithKubespec(): string {
+  const project = mkdtempSync(join(tmpdir(), "kubespec-project-"));
+  mkdirSync(join(project, "node_modules"));
+  symlinkSync(KUBESPEC_ROOT, join(project, "node_modules", "kubespec"), "dir");
+  return project;
+}
 
 /** What one `kubespec` command printed, and where its reports went. */
 export interface KubespecResult extends LastCommand {
