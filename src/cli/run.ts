@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { type IConfiguration, loadConfiguration, runCucumber } from "@cucumber/cucumber/api";
 import { type Envelope, TimeConversion } from "@cucumber/messages";
@@ -16,6 +17,8 @@ export interface RunOptions {
   reportsDirectory?: string;
   /** Directory of the project whose features run (default: the current directory). */
   cwd?: string;
+  /** Where the console formatters write (default: process.stdout). */
+  stdout?: Writable;
   /** Called as each scenario finishes (for progress output on long runs). */
   onScenarioFinished?: (progress: ScenarioProgress) => void;
 }
@@ -163,6 +166,10 @@ export async function runFeatures(options: RunOptions): Promise<RunSummary> {
       });
     }
   };
-  const { success } = await runCucumber(runConfiguration, { cwd }, onMessage);
+  const { success } = await runCucumber(
+    runConfiguration,
+    { cwd, ...(options.stdout ? { stdout: options.stdout } : {}) },
+    onMessage,
+  );
   return { success, scenarios, htmlReport };
 }
