@@ -32,7 +32,14 @@ export class ExpectationError extends Error {
   }
 }
 
-/** A unified diff, `--- expected` / `+++ actual`, with three lines of context. */
+/**
+ * A unified diff, `--- expected` / `+++ actual`, with three lines of context.
+ *
+ * @example
+ * ```ts
+ * unifiedDiff("a\nb\n", "a\nc\n"); // "--- expected\n+++ actual\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n"
+ * ```
+ */
 export function unifiedDiff(expected: string, actual: string): string {
   const terminated = (text: string) => (text.endsWith("\n") || text === "" ? text : `${text}\n`);
   const patch = createTwoFilesPatch("expected", "actual", terminated(expected), terminated(actual), "", "", {

@@ -23,7 +23,14 @@ export function expectTestCases(
     throw new Error(`the JUnit report has these testcases:\n${shown(got)}\n\nexpected:\n${shown(expected)}`);
 }
 
-/** The `<failure>` of the named test case, or a clear error. */
+/**
+ * The `<failure>` of the named test case, or a clear error.
+ *
+ * @example
+ * ```ts
+ * junitFailure(reports.testCases(), "A deployment whose pods fit no node").message;
+ * ```
+ */
 export function junitFailure(
   testCases: readonly JUnitTestCase[],
   name: string,
@@ -37,7 +44,14 @@ export function junitFailure(
   return testCase.failure;
 }
 
-/** An attachment named `fileName` in `scenario` contains `text`. */
+/**
+ * An attachment named `fileName` in `scenario` contains `text`.
+ *
+ * @example
+ * ```ts
+ * expectReportAttachment(reports.attachments(), "objects.yaml", "A failing scenario", "kind: Pod");
+ * ```
+ */
 export function expectReportAttachment(
   attachments: readonly ReportAttachment[],
   fileName: string,
