@@ -18,7 +18,7 @@ Given("a new project with kubespec installed", function (this: KubespecWorld) {
   projects.set(this, newProjectWithKubespec());
 });
 
-/** Run the `kubespec` CLI in a child process (in the new project, if there is one); check its output with the output steps. */
+/** Run a `kubespec` command line (leading NAME=value sets the environment) in a child process, in the new project if there is one. */
 When("I run kubespec with {string}", function (this: KubespecWorld, commandLine: string) {
   const result = runKubespec(commandLine, projects.get(this));
   runs.set(this, result);

@@ -99,8 +99,16 @@ Feature: Failing specs explain themselves in the CI reports
       """
 
   Scenario: The replay command replays the failing scenario alone, with the same result
-    When I run kubespec with "run src/cli/fixtures/failing.feature:29 --seed 3"
+    The command printed for the first scenario, run as printed, fails the same way, down to the
+    pod's name.
+
+    When I run kubespec with "KUBESPEC_SEED=3 npx kubespec run src/cli/fixtures/failing.feature:2"
     Then kubespec exits with code 1
     And the JUnit report has these testcases:
-      | name                                 | status |
-      | The output is not what the spec says | failed |
+      | name                                | status |
+      | A deployment whose pods fit no node | failed |
+    And the JUnit failure message of "A deployment whose pods fit no node" contains:
+      """
+      ── owner chain ──
+      pod default/web-55ff69854d-n7zfw → replicaset.apps default/web-55ff69854d → deployment.apps default/web
+      """

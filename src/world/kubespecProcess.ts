@@ -38,12 +38,23 @@ export interface KubespecResult extends LastCommand {
  *
  * @example
  * ```ts
- * const result = runKubespec("run features/examples/first-pod.feature --seed 7");
+ * const result = runKubespec("KUBESPEC_SEED=7 npx kubespec run features/examples/first-pod.feature:5");
  * result.exitCode; // 0
  * ```
  */
 export function runKubespec(commandLine: string, cwd = process.cwd()): KubespecResult {
   const args = parseShell(commandLine).filter((a): a is string => typeof a === "string");
+  // Leading NAME=value assignments set the child's environment, as a shell would; `npx` is implied.
+  const env: Record<string, string> = {};
+  for (
+    let m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(args[0] ?? "");
+    m;
+    m = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(args[0] ?? "")
+  ) {
+    env[m[1] as string] = m[2] as string;
+    args.shift();
+  }
+  if (args[0] === "npx") args.shift();
   if (args[0] === "kubespec") args.shift();
   let reportsDirectory: string | undefined;
   if (args[0] === "run" && !args.includes("--reports-dir")) {
@@ -53,11 +64,11 @@ export function runKubespec(commandLine: string, cwd = process.cwd()): KubespecR
   const child = spawnSync(process.execPath, [KUBESPEC, ...args], {
     cwd,
     encoding: "utf8",
-    env: { ...process.env, NODE_V8_COVERAGE: "", KUBESPEC_SEED: "", FORCE_COLOR: "0" },
+    env: { ...process.env, NODE_V8_COVERAGE: "", KUBESPEC_SEED: "", FORCE_COLOR: "0", ...env },
   });
   if (child.error) throw child.error;
   return {
-    command: `kubespec ${commandLine.replace(/^kubespec /, "")}`,
+    command: commandLine,
     stdout: child.stdout,
     stderr: child.stderr,
     exitCode: child.status ?? 1,
