@@ -1,4 +1,5 @@
-import { type DataTable, Given, Then, When } from "@cucumber/cucumber";
+import { rmSync } from "node:fs";
+import { After, type DataTable, Given, Then, When } from "@cucumber/cucumber";
 import { CucumberReports } from "../src/reporting/CucumberReports.ts";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
 import { type KubespecResult, newProjectWithKubespec, runKubespec } from "../src/world/kubespecProcess.ts";
@@ -6,6 +7,17 @@ import { expectReportAttachment, expectTestCases, junitFailure } from "../src/wo
 
 const runs = new WeakMap<KubespecWorld, KubespecResult>();
 const projects = new WeakMap<KubespecWorld, string>();
+/** Temporary directories (reports, projects) a scenario made, removed when it ends. */
+const temporary = new WeakMap<KubespecWorld, string[]>();
+
+function keep(world: KubespecWorld, directory: string | undefined): void {
+  if (directory) temporary.set(world, [...(temporary.get(world) ?? []), directory]);
+}
+
+After(function (this: KubespecWorld) {
+  for (const directory of temporary.get(this) ?? []) rmSync(directory, { recursive: true, force: true });
+  temporary.delete(this);
+});
 
 function reports(world: KubespecWorld): CucumberReports {
   const run = runs.get(world);
@@ -15,13 +27,16 @@ function reports(world: KubespecWorld): CucumberReports {
 
 /** A new, empty project directory with kubespec installed in its node_modules; kubespec then runs there. */
 Given("a new project with kubespec installed", function (this: KubespecWorld) {
-  projects.set(this, newProjectWithKubespec());
+  const project = newProjectWithKubespec();
+  projects.set(this, project);
+  keep(this, project);
 });
 
 /** Run a `kubespec` command line (leading NAME=value sets the environment) in a child process, in the new project if there is one. */
 When("I run kubespec with {string}", function (this: KubespecWorld, commandLine: string) {
   const result = runKubespec(commandLine, projects.get(this));
   runs.set(this, result);
+  keep(this, result.reportsDirectory);
   this.lastCommand = result;
   this.attach(
     `$ ${result.command}\n${result.stdout}${result.stderr}(exit code ${result.exitCode})\n`,

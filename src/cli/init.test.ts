@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -17,5 +17,6 @@ test("initProject writes the example feature and cucumber.js, and keeps files th
     readFileSync(join(project, "features/example.feature"), "utf8"),
     readFileSync("features/examples/first-pod.feature", "utf8"),
   );
+  rmSync(project, { recursive: true, force: true });
   assert.match(PROJECT_CUCUMBER_CONFIG, /"node_modules\/kubespec\/steps\/\*\*\/\*\.steps\.ts"/);
 });

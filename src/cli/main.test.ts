@@ -1,10 +1,21 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { after, test } from "node:test";
 import { progressLine } from "./main.ts";
+
+const made: string[] = [];
+after(() => {
+  for (const directory of made) rmSync(directory, { recursive: true, force: true });
+});
+
+function temporaryDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), "kubespec-"));
+  made.push(directory);
+  return directory;
+}
 
 function kubespec(args: string[], cwd = process.cwd()) {
   // The child is not instrumented: c8 cannot merge coverage of the same files loaded through two
@@ -18,7 +29,7 @@ function kubespec(args: string[], cwd = process.cwd()) {
 }
 
 test("kubespec run reports an undefined step, fails, and still writes the reports", () => {
-  const reports = mkdtempSync(join(tmpdir(), "kubespec-"));
+  const reports = temporaryDirectory();
   const result = kubespec(["run", "src/cli/fixtures/undefined-step.feature", "--reports-dir", reports]);
   assert.equal(result.status, 1);
   assert.match(result.stdout, /Undefined\. Implement with the following snippet:/);
@@ -28,7 +39,7 @@ test("kubespec run reports an undefined step, fails, and still writes the report
 });
 
 test("kubespec run passes on the example specs", () => {
-  const reports = mkdtempSync(join(tmpdir(), "kubespec-"));
+  const reports = temporaryDirectory();
   const result = kubespec([
     "run",
     "features/examples/first-pod.feature",
@@ -49,7 +60,7 @@ test("kubespec refuses a bad seed", () => {
 });
 
 test("kubespec run --tags --parallel --format: only the tagged scenario, in workers, with extra formatters", () => {
-  const reports = mkdtempSync(join(tmpdir(), "kubespec-"));
+  const reports = temporaryDirectory();
   const json = join(reports, "out.json");
   const result = kubespec([
     "run",
