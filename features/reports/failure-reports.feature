@@ -31,11 +31,11 @@ Feature: Failing specs explain themselves in the CI reports
       ── owner chain ──
       pod default/web-55ff69854d-n7zfw → replicaset.apps default/web-55ff69854d → deployment.apps default/web
 
-      ── recent events ──
+      ── recent events (as kubectl events prints them) ──
       LAST SEEN   TYPE      REASON              OBJECT                      MESSAGE
-      60s ago     Warning   FailedScheduling    pod/web-55ff69854d-n7zfw    0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.
-      60s ago     Normal    SuccessfulCreate    replicaset/web-55ff69854d   Created pod: web-55ff69854d-n7zfw
-      60s ago     Normal    ScalingReplicaSet   deployment/web              Scaled up replica set web-55ff69854d from 0 to 1
+      60s         Warning   FailedScheduling    Pod/web-55ff69854d-n7zfw    0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.
+      60s         Normal    SuccessfulCreate    ReplicaSet/web-55ff69854d   Created pod: web-55ff69854d-n7zfw
+      60s         Normal    ScalingReplicaSet   Deployment/web              Scaled up replica set web-55ff69854d from 0 to 1
 
       ── scheduler ──
       pod default/web-55ff69854d-n7zfw: attempt 1, 60s ago: 0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.

@@ -54,7 +54,10 @@ test("an unschedulable pod of a deployment: objects, owner chain, events, schedu
     assert.match(s.objects ?? "", /^kind: ReplicaSet$/m);
     assert.match(s.objects ?? "", /^kind: Deployment$/m);
     assert.doesNotMatch(s.objects ?? "", /managedFields|&a1/);
-    assert.match(s["recent events"] ?? "", /Warning +FailedScheduling +pod\/web-/);
+    assert.match(
+      s["recent events (as kubectl events prints them)"] ?? "",
+      /Warning +FailedScheduling +Pod\/web-/,
+    );
     assert.match(s.scheduler ?? "", /node-1: NodeResourcesFit: Insufficient cpu/);
     assert.equal(s["cluster time"], "2025-03-01T09:00:30Z (30s after the cluster started)");
     assert.equal(s.replay, "seed 4: KUBESPEC_SEED=4 npx kubespec run features/x.feature:7");

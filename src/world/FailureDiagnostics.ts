@@ -5,7 +5,7 @@ import { Selector } from "../api/labels.ts";
 import type { KubeObject } from "../api/types.ts";
 import type { Cluster } from "../cluster/Cluster.ts";
 import { SimulatedCluster } from "../cluster/SimulatedCluster.ts";
-import { humanDuration } from "../kubectl/humanDuration.ts";
+import { humanDuration, timestampSince } from "../kubectl/humanDuration.ts";
 import type { SchedulingDecision } from "../scheduler/Scheduler.ts";
 import { ExpectationError } from "./ExpectationError.ts";
 
@@ -182,41 +182,48 @@ interface EventLike extends KubeObject {
   reason?: string;
   message?: string;
   count?: number;
+  firstTimestamp?: string;
   lastTimestamp?: string;
   eventTime?: string;
-  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string };
-  regarding?: { kind?: string; name?: string; namespace?: string; uid?: string };
-  note?: string;
+  series?: { count?: number; lastObservedTime?: string };
+  involvedObject?: { kind?: string; name?: string; uid?: string };
 }
 
 function eventTime(event: EventLike): number {
   return Date.parse(
-    event.lastTimestamp ?? event.eventTime ?? (event.metadata.creationTimestamp as string | undefined) ?? "",
+    event.series?.lastObservedTime ??
+      event.lastTimestamp ??
+      event.eventTime ??
+      (event.metadata.creationTimestamp as string | undefined) ??
+      "",
   );
 }
 
+/** kubectl events' LAST SEEN column (getInterval in k8s.io/kubectl/pkg/cmd/events/event_printer.go). */
+function lastSeen(e: EventLike, now: number): string {
+  const first = timestampSince(e.eventTime ?? e.firstTimestamp, now);
+  if (e.series) return `${timestampSince(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`;
+  if ((e.count ?? 0) > 1) return `${timestampSince(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+  return timestampSince(e.lastTimestamp ?? e.eventTime, now);
+}
+
+/** The involved objects' latest events, as `kubectl events` prints them (oldest first). */
 function recentEvents(objects: KubeObject[], involved: KubeObject[], now: number): string | undefined {
   const uids = new Set(involved.map((o) => o.metadata.uid));
   const events = (objects as EventLike[])
-    .filter((o) => o.kind === "Event")
-    .filter((e) => uids.has((e.involvedObject ?? e.regarding)?.uid))
+    .filter((o) => o.kind === "Event" && uids.has(o.involvedObject?.uid))
     .sort(
       (a, b) => eventTime(a) - eventTime(b) || (a.metadata.name ?? "").localeCompare(b.metadata.name ?? ""),
     )
     .slice(-MAX_EVENTS);
   if (events.length === 0) return undefined;
-  const rows = events.map((e) => {
-    const about = e.involvedObject ?? e.regarding ?? {};
-    const seen = Number.isNaN(eventTime(e)) ? "<unknown>" : humanDuration(now - eventTime(e));
-    const times = (e.count ?? 1) > 1 ? ` (x${e.count})` : "";
-    return [
-      `${seen} ago`,
-      e.type ?? "",
-      e.reason ?? "",
-      `${String(about.kind).toLowerCase()}/${about.name}`,
-      `${e.message ?? e.note ?? ""}${times}`,
-    ];
-  });
+  const rows = events.map((e) => [
+    lastSeen(e, now),
+    e.type ?? "",
+    e.reason ?? "",
+    `${e.involvedObject?.kind}/${e.involvedObject?.name}`,
+    (e.message ?? "").trim(),
+  ]);
   const header = ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   return [header, ...rows]
@@ -355,7 +362,12 @@ export function diagnoseFailure(context: FailureContext): FailureDiagnosis {
       });
     }
     const events = recentEvents(objects, shown, now);
-    if (events) sections.push({ title: "recent events", mediaType: "text/plain", body: events });
+    if (events)
+      sections.push({
+        title: "recent events (as kubectl events prints them)",
+        mediaType: "text/plain",
+        body: events,
+      });
     const scheduling = schedulerExplanations(cluster, involved, now);
     if (scheduling) sections.push({ title: "scheduler", mediaType: "text/plain", body: scheduling });
   }
