@@ -116,6 +116,29 @@ test("a selector matching many pods: the first five are explained", () => {
   }
 });
 
+test("repeated events show how often and since when, as kubectl events does", () => {
+  const cluster = SimulatedCluster.create(clusterWithWorkers(1), {});
+  try {
+    cluster.kubectlSync("kubectl run bad --image=registry.example/nope:1");
+    cluster.loop.advance(180_000);
+    const diagnosis = diagnoseFailure({
+      error: new Error("x"),
+      stepText: 'pod "bad" is "Running"',
+      cluster,
+      seed: 1,
+    });
+    const events = sectionsOf(diagnosis)["recent events (as kubectl events prints them)"] ?? "";
+    assert.match(events, /^LAST SEEN +TYPE +REASON +OBJECT +MESSAGE$/m);
+    assert.match(events, /^3m +Normal +Scheduled +Pod\/bad +Successfully assigned default\/bad to node-1$/m);
+    assert.match(
+      events,
+      /^\d+s \(x\d+ over 2m5\ds\) +Normal +BackOff +Pod\/bad +Back-off pulling image "registry.example\/nope:1"$/m,
+    );
+  } finally {
+    void cluster.dispose();
+  }
+});
+
 test("without a cluster, only the replay command", () => {
   const diagnosis = diagnoseFailure({ error: "boom", seed: 9 });
   assert.deepEqual(
