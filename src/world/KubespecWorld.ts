@@ -3,6 +3,7 @@ import { resolveSeed } from "../clock/SeededRandom.ts";
 import type { Cluster, CommandResult } from "../cluster/Cluster.ts";
 import type { ClusterSpec } from "../cluster/ClusterSpec.ts";
 import { SimulatedCluster } from "../cluster/SimulatedCluster.ts";
+import { replayCommand } from "./FailureDiagnostics.ts";
 
 /** World parameters (`cucumber-js --world-parameters '{"seed": 7}'`). */
 export interface KubespecParameters {
@@ -28,6 +29,12 @@ export class KubespecWorld extends World<KubespecParameters> {
   readonly seed: number;
   /** Scheduling explanations of pods whose placement assertions failed (attached if the scenario fails). */
   readonly schedulingExplanations = new Map<string, string>();
+  /** `features/x.feature:12`: where the running scenario is, for the replay command. */
+  location: string | undefined;
+  /** Text of the step running now (for failure diagnostics). */
+  currentStep: string | undefined;
+  /** Cluster time when the scenario's cluster started. */
+  clusterStartedAt: number | undefined;
 
   constructor(options: IWorldOptions<KubespecParameters>) {
     super(options);
@@ -51,6 +58,7 @@ export class KubespecWorld extends World<KubespecParameters> {
       { ...spec, seed: this.seed },
       { workingDirectory: this.featureDirectory },
     );
+    this.clusterStartedAt = this.cluster.now();
     if (this.images.length > 0) await this.cluster.addImages(this.images);
   }
 
@@ -73,9 +81,9 @@ export class KubespecWorld extends World<KubespecParameters> {
     return this.lastCommand;
   }
 
-  /** How to replay this run. */
+  /** How to replay this scenario: its seed and the command line. */
   replayHint(): string {
-    return `seed ${this.seed} (replay with KUBESPEC_SEED=${this.seed})`;
+    return `seed ${this.seed}: ${replayCommand(this.seed, this.location)}`;
   }
 }
 

@@ -3,6 +3,7 @@
  * scenario starts and inspects.
  */
 import type { WatchedEvent } from "../cluster/Cluster.ts";
+import { ExpectationError } from "./ExpectationError.ts";
 import type { KubespecWorld } from "./KubespecWorld.ts";
 
 /** A watch a scenario started, with what it has received so far. */
@@ -75,7 +76,12 @@ export function expectWatchEvents(
   const same =
     actual.length === expected.length &&
     actual.every((e, i) => e.type === expected[i]?.type && e.name === (expected[i]?.name ?? ""));
-  if (!same) throw new Error(`the watch received:\n${shown(actual)}\n\nexpected:\n${shown(expected)}`);
+  if (!same)
+    throw new ExpectationError(
+      "the watch received other events (- expected, + actual)",
+      shown(expected),
+      shown(actual),
+    );
 }
 
 /**

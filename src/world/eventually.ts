@@ -37,7 +37,8 @@ export async function within(
     if (!(await cluster.step(deadline))) break;
   }
   throw new Error(
-    `still not true after ${formatGoDuration(millis)} of cluster time (${clock(start)} to ${clock(deadline)}); last seen: ${message(last)}\n${world.replayHint()}`,
+    `still not true after ${formatGoDuration(millis)} of cluster time (${clock(start)} to ${clock(deadline)}); last seen: ${message(last)}`,
+    { cause: last },
   );
 }
 
@@ -58,7 +59,8 @@ export async function throughout(
       await assertion();
     } catch (error) {
       throw new Error(
-        `stopped being true after ${formatGoDuration(cluster.now() - start)} of cluster time (at ${clock(cluster.now())}): ${message(error)}\n${world.replayHint()}`,
+        `stopped being true after ${formatGoDuration(cluster.now() - start)} of cluster time (at ${clock(cluster.now())}): ${message(error)}`,
+        { cause: error },
       );
     }
     if (!(await cluster.step(deadline))) return;

@@ -1,3 +1,4 @@
+import { ExpectationError } from "./ExpectationError.ts";
 import type { LastCommand } from "./KubespecWorld.ts";
 
 /** Trailing spaces on each line do not count (tables end at their last cell). */
@@ -16,14 +17,24 @@ function shown(command: LastCommand): string {
 /** The command's stdout is exactly `expected` (trailing spaces and final newlines ignored). */
 export function expectOutput(command: LastCommand, expected: string): void {
   if (normalize(command.stdout) !== normalize(expected)) {
-    throw new Error(`the output differs.\nexpected:\n${expected}\n\nactual:\n${shown(command)}`);
+    throw new ExpectationError(
+      "the output differs (- expected, + actual)",
+      normalize(expected),
+      normalize(command.stdout),
+      shown(command),
+    );
   }
 }
 
 /** The command's stderr is exactly `expected` (trailing spaces and final newlines ignored). */
 export function expectErrorOutput(command: LastCommand, expected: string): void {
   if (normalize(command.stderr) !== normalize(expected)) {
-    throw new Error(`the error output differs.\nexpected:\n${expected}\n\nactual:\n${shown(command)}`);
+    throw new ExpectationError(
+      "the error output differs (- expected, + actual)",
+      normalize(expected),
+      normalize(command.stderr),
+      shown(command),
+    );
   }
 }
 
