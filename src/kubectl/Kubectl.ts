@@ -4,6 +4,7 @@ import type { Client } from "../client/Client.ts";
 import type { KubeletConnections } from "../kubelet/KubeletConnections.ts";
 import { registerAnnotate } from "./commands/annotate.ts";
 import { registerApiResources } from "./commands/apiResources.ts";
+import { registerApiVersions } from "./commands/apiVersions.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerCordon } from "./commands/cordon.ts";
 import { registerCreate } from "./commands/create.ts";
@@ -12,6 +13,7 @@ import { registerDescribe } from "./commands/describe.ts";
 import { registerDrain } from "./commands/drain.ts";
 import { registerEdit } from "./commands/edit.ts";
 import { registerExec } from "./commands/exec.ts";
+import { registerExplain } from "./commands/explain.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
 import { registerLogs } from "./commands/logs.ts";
@@ -218,6 +220,8 @@ export class Kubectl {
       registerAnnotate,
       registerReplace,
       registerEdit,
+      registerApiVersions,
+      registerExplain,
     ]) {
       register(program, ctx);
     }
