@@ -1,6 +1,6 @@
 Feature: kubectl explain and api-versions read the API's own documents
   `kubectl explain` renders the OpenAPI v3 document the apiserver serves for the resource's group
-  version with kubectl's plaintext template: KIND/VERSION (and GROUP), the field's type, its
+  version with kubectl's plaintext template: KIND/VERSION (and GROUP), the field's type, its enum values, its
   description wrapped at 80 columns, and the fields below it; `--recursive` lists the whole tree of
   field names and types. `kubectl api-versions` lists every group version discovery serves.
 
@@ -21,7 +21,7 @@ Feature: kubectl explain and api-versions read the API's own documents
       v1
       """
 
-  Scenario: A field of a core resource, with its enum values in the description
+  Scenario: A field of a core resource, with its enum values
     When I run "kubectl explain pods.spec.restartPolicy"
     Then the output is:
       """
@@ -29,7 +29,10 @@ Feature: kubectl explain and api-versions read the API's own documents
       VERSION:    v1
 
       FIELD: restartPolicy <string>
-
+      ENUM:
+          Always
+          Never
+          OnFailure
 
       DESCRIPTION:
           Restart policy for all containers within the pod. One of Always, OnFailure,
@@ -102,6 +105,30 @@ Feature: kubectl explain and api-versions read the API's own documents
         namespace	<string>
         ownerReferences	<[]OwnerReference>
           apiVersion	<string> -required-
+      """
+
+  Scenario: --recursive shows enum values and the names of IntOrString and Quantity
+    When I run "kubectl explain services.spec --recursive"
+    Then the output contains:
+      """
+        ports	<[]ServicePort>
+          appProtocol	<string>
+          name	<string>
+          nodePort	<integer>
+          port	<integer> -required-
+          protocol	<string>
+          enum: SCTP, TCP, UDP
+          targetPort	<IntOrString>
+      """
+    And the output contains:
+      """
+        type	<string>
+        enum: ClusterIP, ExternalName, LoadBalancer, NodePort
+      """
+    When I run "kubectl explain pods.spec.containers.resources.limits"
+    Then the output contains:
+      """
+      FIELD: limits <map[string]Quantity>
       """
 
   Scenario: Unknown resources, fields and versions get kubectl's errors
