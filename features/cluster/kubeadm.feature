@@ -30,7 +30,7 @@ Feature: A cluster laid out the way kubeadm lays it out
       kube-scheduler-control-plane            1/1     Running   0          30s   kube-scheduler
       """
 
-  Scenario: The apiserver's pod is kubeadm's manifest, mirrored
+  Scenario: The apiserver's pod is kubeadm's manifest, mirrored, with the kubelet's events
     When 30 seconds pass
     And I run "kubectl describe pod kube-apiserver-control-plane -n kube-system"
     Then the output contains:
@@ -66,9 +66,21 @@ Feature: A cluster laid out the way kubeadm lays it out
       """
     And the output contains:
       """
+      Status:               Running
+      SeccompProfile:       RuntimeDefault
+      IP:                   172.18.0.2
+      """
+    And the output contains:
+      """
       QoS Class:         Burstable
       Node-Selectors:    <none>
       Tolerations:       :NoExecute op=Exists
+      Events:
+        Type    Reason   Age   From     Message
+        ----    ------   ----  ----     -------
+        Normal  Pulled   29s   kubelet  Container image "registry.k8s.io/kube-apiserver:v1.32.0" already present on machine
+        Normal  Created  29s   kubelet  Created container: kube-apiserver
+        Normal  Started  29s   kubelet  Started container kube-apiserver
       """
 
   Scenario: The control plane's requests count on the control-plane node

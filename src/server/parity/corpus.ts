@@ -191,6 +191,9 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl describe pods -l app=probe" },
   { command: "kubectl describe pod missing" },
   { command: "kubectl describe node node-1" },
+  { command: "kubectl get pods -n kube-system -o wide" },
+  { command: "kubectl describe node control-plane" },
+  { command: "kubectl describe pod kube-scheduler-control-plane -n kube-system" },
   { command: "kubectl describe deployment api" },
   { command: "kubectl describe" },
   // ---- labels and annotations ----
