@@ -75,6 +75,17 @@ export interface CommandContext {
 }
 
 /**
+ * pflag reads `-o=yaml` as the shorthand `-o` with the value `yaml`; commander would take `=yaml`.
+ * Arguments after `--` (a command for exec) are left alone.
+ */
+function shorthandValues(args: readonly string[]): string[] {
+  const end = args.indexOf("--");
+  return args.flatMap((arg, i) =>
+    (end < 0 || i < end) && /^-[A-Za-z]=/.test(arg) ? [arg.slice(0, 2), arg.slice(3)] : [arg],
+  );
+}
+
+/**
  * Split a command line as a POSIX shell would (quotes, escapes), dropping a leading `kubectl`.
  * Pipes and redirections are rejected with a clear error.
  *
@@ -171,7 +182,8 @@ export class Kubectl {
   }
 
   /** Run with an argument vector (without the leading `kubectl`) and its environment. */
-  run(args: readonly string[], stdin = "", env: Readonly<Record<string, string>> = {}): KubectlResult {
+  run(argv: readonly string[], stdin = "", env: Readonly<Record<string, string>> = {}): KubectlResult {
+    const args = shorthandValues(argv);
     let stdout = "";
     let stderr = "";
     let namespace: string | undefined;

@@ -54,12 +54,14 @@ export function checkOutputFormat(output: string | undefined): void {
 export function jsonPathPrinter(
   output: string | undefined,
   readFile: (path: string) => string,
+  templateFlag = "",
 ): { template: string; printer: JsonPathTemplate } | undefined {
   if (output === undefined) return undefined;
   const eq = output.indexOf("=");
   const format = eq < 0 ? output : output.slice(0, eq);
   if (format !== "jsonpath" && format !== "jsonpath-file") return undefined;
-  let template = eq < 0 ? "" : output.slice(eq + 1);
+  // `-o jsonpath --template=TEMPLATE` names the template with the flag instead.
+  let template = eq < 0 ? templateFlag : output.slice(eq + 1);
   if (template === "") throw new KubectlError("error: template format specified but no template given");
   if (format === "jsonpath-file") {
     const path = template;

@@ -40,9 +40,15 @@ export function registerGet(program: Command, ctx: CommandContext): void {
     .option("--no-headers")
     .option("--ignore-not-found")
     .option("--chunk-size <n>")
+    .option("--template <template>")
     .action((args: string[], opts: Record<string, unknown>) => {
-      const output = opts.output as string | undefined;
-      const jsonPath = jsonPathPrinter(output, (path) => ctx.host.readFile(path));
+      // A template without -o means go-template (get.go), which kubespec does not print.
+      const output = (opts.output as string | undefined) ?? (opts.template ? "go-template" : undefined);
+      const jsonPath = jsonPathPrinter(
+        output,
+        (path) => ctx.host.readFile(path),
+        String(opts.template ?? ""),
+      );
       if (!jsonPath) checkOutputFormat(output);
       const requests = parseResourceArgs(ctx.host.client.kinds, args);
       if (requests.length === 0) throw new KubectlError(NO_RESOURCE);

@@ -224,6 +224,8 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl get pods -o 'jsonpath={.items[0'" },
   { command: "kubectl get pods -o 'jsonpath={range .items[*]}{end}{end}'" },
   { command: "kubectl get pods -o jsonpath" },
+  { command: "kubectl get pods -o=jsonpath={.items[0].metadata.name}" },
+  { command: "kubectl get nodes -o jsonpath --template={.items[1].spec.podCIDR}" },
   { command: "kubectl rollout status deployment api --timeout=1s" },
   { command: "kubectl rollout history deployment api" },
   // ---- logs ----
