@@ -83,6 +83,22 @@ Feature: A cluster laid out the way kubeadm lays it out
         Normal  Started  29s   kubelet  Started container kube-apiserver
       """
 
+  Scenario: The scheduler's pod comes from a manifest file on the control-plane node
+    When I run:
+      """
+      kubectl get pod kube-scheduler-control-plane -n kube-system -o jsonpath='{.spec.nodeName} {.metadata.annotations.kubernetes\.io/config\.source}{"\n"}{range .spec.containers[0].command[*]}{@}{"\n"}{end}'
+      """
+    Then the output is:
+      """
+      control-plane file
+      kube-scheduler
+      --authentication-kubeconfig=/etc/kubernetes/scheduler.conf
+      --authorization-kubeconfig=/etc/kubernetes/scheduler.conf
+      --bind-address=127.0.0.1
+      --kubeconfig=/etc/kubernetes/scheduler.conf
+      --leader-elect=true
+      """
+
   Scenario: The control plane's requests count on the control-plane node
     When 30 seconds pass
     And I run "kubectl describe node control-plane"
