@@ -72,6 +72,21 @@ Feature: kubectl get -o jsonpath
       Running on node-1
       """
 
+  Scenario: Commands that print the object they make take a template too
+    When I run "kubectl create deployment api --image=nginx --replicas=3 -o jsonpath={.metadata.name}/{.spec.replicas}"
+    Then the output is:
+      """
+      api/3
+      """
+    When I run:
+      """
+      kubectl run probe --image=busybox --dry-run=client -o jsonpath='{.spec.containers[0].image} {.spec.restartPolicy}'
+      """
+    Then the output is:
+      """
+      busybox Always
+      """
+
   Scenario: A template from a file
     When I run "kubectl get nodes -o jsonpath-file=templates/pod-cidrs.jsonpath"
     Then the output is:

@@ -1,6 +1,13 @@
 import type { Pod } from "../api/types.ts";
 
-/** The control-plane components kubeadm runs as static pods, by manifest name. */
+/**
+ * The control-plane components kubeadm runs as static pods, by manifest name.
+ *
+ * @example
+ * ```ts
+ * CONTROL_PLANE_COMPONENTS.includes("kube-scheduler"); // true
+ * ```
+ */
 export const CONTROL_PLANE_COMPONENTS = [
   "etcd",
   "kube-apiserver",
@@ -10,7 +17,14 @@ export const CONTROL_PLANE_COMPONENTS = [
 
 export type ControlPlaneComponent = (typeof CONTROL_PLANE_COMPONENTS)[number];
 
-/** The images `kubeadm config images list` prints for v1.32.0 (constants.go, etcd 3.5.16-0). */
+/**
+ * The images `kubeadm config images list` prints for v1.32.0 (constants.go, etcd 3.5.16-0).
+ *
+ * @example
+ * ```ts
+ * CONTROL_PLANE_IMAGES["kube-apiserver"]; // "registry.k8s.io/kube-apiserver:v1.32.0"
+ * ```
+ */
 export const CONTROL_PLANE_IMAGES: Record<ControlPlaneComponent, string> = {
   etcd: "registry.k8s.io/etcd:3.5.16-0",
   "kube-apiserver": "registry.k8s.io/kube-apiserver:v1.32.0",
@@ -213,7 +227,15 @@ export function kubeadmStaticPods(nodeIP: string, nodeName = "control-plane"): P
   return [etcd, apiserver, controllerManager, scheduler];
 }
 
-/** The component a static pod manifest name stands for, if it is one of kubeadm's. */
+/**
+ * The component a static pod manifest name stands for, if it is one of kubeadm's.
+ *
+ * @example
+ * ```ts
+ * controlPlaneComponentOf("etcd"); // "etcd"
+ * controlPlaneComponentOf("static-web"); // undefined
+ * ```
+ */
 export function controlPlaneComponentOf(manifestName: string): ControlPlaneComponent | undefined {
   return (CONTROL_PLANE_COMPONENTS as readonly string[]).includes(manifestName)
     ? (manifestName as ControlPlaneComponent)

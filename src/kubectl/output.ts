@@ -50,6 +50,11 @@ export function checkOutputFormat(output: string | undefined): void {
 /**
  * The JSONPath printer for `-o jsonpath=TEMPLATE` / `-o jsonpath-file=PATH`, or undefined for other
  * formats (printers/jsonpath_flags.go: the template is parsed before anything is fetched).
+ *
+ * @example
+ * ```ts
+ * jsonPathPrinter("jsonpath={.kind}", readFile)?.printer.execute({ kind: "Pod" }); // "Pod"
+ * ```
  */
 export function jsonPathPrinter(
   output: string | undefined,
@@ -82,7 +87,15 @@ export function jsonPathPrinter(
   }
 }
 
-/** Print objects through a JSONPath printer (to `out`): a List of them, or the one object asked for by name. */
+/**
+ * Print objects through a JSONPath printer (to `out`): a List of them, or the one object asked
+ * for by name. Execution errors are kubectl's, with its dump of the object.
+ *
+ * @example
+ * ```ts
+ * formatJsonPath(printer, pods, false, ctx.out); // e.g. "web api" for {.items[*].metadata.name}
+ * ```
+ */
 export function formatJsonPath(
   jsonPath: { template: string; printer: JsonPathTemplate },
   objects: KubeObject[],
@@ -103,6 +116,31 @@ export function formatJsonPath(
       );
     throw error;
   }
+}
+
+/**
+ * The printer of a command that prints the one object it made (`create`, `run`): `-o` is checked
+ * (and a JSONPath template parsed) before anything is sent; the printer then renders the object.
+ *
+ * @example
+ * ```ts
+ * objectPrinter("jsonpath={.metadata.name}", readFile)(type, pod); // "web"
+ * ```
+ */
+export function objectPrinter(
+  output: string | undefined,
+  readFile: (path: string) => string,
+): (type: ResourceType | undefined, object: KubeObject) => string {
+  const jsonPath = jsonPathPrinter(output, readFile);
+  if (!jsonPath) checkOutputFormat(output);
+  return (type, object) => {
+    if (!jsonPath) return formatObjects(type, [object], output ?? "", true);
+    let text = "";
+    formatJsonPath(jsonPath, [object], true, (t) => {
+      text += t;
+    });
+    return text;
+  };
 }
 
 /** Go's `%#v` of an unstructured (JSON-decoded) value, as kubectl's jsonpath errors print it. */

@@ -42,6 +42,11 @@ function splitResourceRequest(
  * `kubectl explain RESOURCE[.FIELD...]`: the resource's documentation from the OpenAPI v3 document
  * the apiserver serves for its group version, rendered with kubectl's plaintext template
  * (pkg/cmd/explain/explain.go; `--recursive`, `--api-version`, `-o plaintext`).
+ *
+ * @example
+ * ```ts
+ * registerExplain(program, ctx); // kubectl explain deployments.spec.strategy --recursive
+ * ```
  */
 export function registerExplain(program: Command, ctx: CommandContext): void {
   program

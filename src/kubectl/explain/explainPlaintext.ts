@@ -3,7 +3,14 @@ import { wrapString } from "./wordWrap.ts";
 type Schema = Record<string, unknown>;
 type Document = Record<string, unknown>;
 
-/** What `kubectl explain` asks for: the resource's group/version/resource and a field path. */
+/**
+ * What `kubectl explain` asks for: the resource's group/version/resource and a field path.
+ *
+ * @example
+ * ```ts
+ * const request: ExplainRequest = { group: "apps", version: "v1", resource: "deployments", fieldPath: ["spec"], recursive: false };
+ * ```
+ */
 export interface ExplainRequest {
   group: string;
   version: string;
@@ -12,7 +19,14 @@ export interface ExplainRequest {
   recursive: boolean;
 }
 
-/** An error the template throws: kubectl prints it after whatever the template wrote already. */
+/**
+ * An error the template throws: kubectl prints it after whatever the template wrote already.
+ *
+ * @example
+ * ```ts
+ * throw new ExplainError('error: field "nope" does not exist');
+ * ```
+ */
 export class ExplainError extends Error {}
 
 /** Go template truthiness (text/template `truth`): zero values and empty collections are false. */

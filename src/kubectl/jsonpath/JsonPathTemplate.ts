@@ -1,6 +1,13 @@
 import { JSONPath } from "jsonpath-plus";
 
-/** A parse or execution error, worded as kubectl's template printers word it. */
+/**
+ * A parse or execution error, worded as kubectl's template printers word it.
+ *
+ * @example
+ * ```ts
+ * new JsonPathTemplate("{.items[0"); // throws JsonPathError("unterminated array")
+ * ```
+ */
 export class JsonPathError extends Error {}
 
 /** One node of a parsed template (client-go util/jsonpath's node kinds, reduced to what prints). */

@@ -226,6 +226,9 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl get pods -o jsonpath" },
   { command: "kubectl get pods -o=jsonpath={.items[0].metadata.name}" },
   { command: "kubectl get nodes -o jsonpath --template={.items[1].spec.podCIDR}" },
+  { command: "kubectl create deployment jp --image=nginx --dry-run=client -o jsonpath={.spec.replicas}" },
+  { command: "kubectl create namespace jpns --dry-run=client -o 'jsonpath={.metadata}'" },
+  { command: "kubectl run jp --image=nginx --dry-run=client -o 'jsonpath={.spec.containers[0].image}'" },
   { command: "kubectl rollout status deployment api --timeout=1s" },
   { command: "kubectl rollout history deployment api" },
   // ---- logs ----
