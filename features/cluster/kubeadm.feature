@@ -145,6 +145,13 @@ Feature: A cluster laid out the way kubeadm lays it out
       NAME                           READY   STATUS    RESTARTS   AGE
       kube-scheduler-control-plane   1/1     Running   0          5s
       """
+    When I run "kubectl logs kube-scheduler-control-plane -n kube-system"
+    Then the output is:
+      """
+      I0301 09:02:11.100000       1 serving.go:386] Generated self-signed cert in-memory
+      I0301 09:02:11.100000       1 server.go:167] "Starting Kubernetes Scheduler" version="v1.32.0"
+      I0301 09:02:11.100000       1 secure_serving.go:213] Serving securely on 127.0.0.1:10259
+      """
 
   Scenario: Without the controller-manager's manifest a Deployment gets no pods until it is back
     When the static pod manifest "kube-controller-manager" is removed from node "control-plane"
