@@ -3,7 +3,7 @@ Feature: kubectl get -o jsonpath
   `{...}` actions holding field paths (`{.items[*].metadata.name}`), quoted text (`{"\n"}`),
   `{range ...}` … `{end}` loops, filters and escaped dots in keys. Several results of one action
   are separated by spaces; maps and lists print as JSON; a missing key prints nothing.
-  `-o jsonpath-file=PATH` reads the template from a file.
+  `-o jsonpath-file=PATH` reads the template from a file; `-o jsonpath-as-json=` prints JSON arrays.
 
   Background:
     Given a cluster with 2 nodes
@@ -85,6 +85,20 @@ Feature: kubectl get -o jsonpath
     Then the output is:
       """
       busybox Always
+      """
+
+  Scenario: jsonpath-as-json prints each action's results as a JSON array
+    When I run:
+      """
+      kubectl get nodes -o jsonpath-as-json='{.items[*].metadata.name}'
+      """
+    Then the output is:
+      """
+      [
+          "control-plane",
+          "node-1",
+          "node-2"
+      ]
       """
 
   Scenario: A template from a file

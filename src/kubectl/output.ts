@@ -48,7 +48,8 @@ export function checkOutputFormat(output: string | undefined): void {
 }
 
 /**
- * The JSONPath printer for `-o jsonpath=TEMPLATE` / `-o jsonpath-file=PATH`, or undefined for other
+ * The JSONPath printer for `-o jsonpath=TEMPLATE` / `-o jsonpath-file=PATH` /
+ * `-o jsonpath-as-json=TEMPLATE`, or undefined for other
  * formats (printers/jsonpath_flags.go: the template is parsed before anything is fetched).
  *
  * @example
@@ -64,7 +65,7 @@ export function jsonPathPrinter(
   if (output === undefined) return undefined;
   const eq = output.indexOf("=");
   const format = eq < 0 ? output : output.slice(0, eq);
-  if (format !== "jsonpath" && format !== "jsonpath-file") return undefined;
+  if (format !== "jsonpath" && format !== "jsonpath-file" && format !== "jsonpath-as-json") return undefined;
   // `-o jsonpath --template=TEMPLATE` names the template with the flag instead.
   let template = eq < 0 ? templateFlag : output.slice(eq + 1);
   if (template === "") throw new KubectlError("error: template format specified but no template given");
@@ -79,7 +80,7 @@ export function jsonPathPrinter(
     }
   }
   try {
-    return { template, printer: new JsonPathTemplate(template) };
+    return { template, printer: new JsonPathTemplate(template, format === "jsonpath-as-json") };
   } catch (error) {
     if (error instanceof JsonPathError)
       throw new KubectlError(`error: error parsing jsonpath ${template}, ${error.message}`);

@@ -60,3 +60,12 @@ test("execution errors: an end outside a range, an unknown identifier", () => {
   assert.throws(() => run("{end}"), /not in range, nothing to end/);
   assert.throws(() => run("{foo}"), /unrecognized identifier foo/);
 });
+
+test("as JSON, every text and action prints its results as an indented array", () => {
+  const asJson = new JsonPathTemplate("x{.items[*].metadata.name}{.nope}", true).execute(list);
+  assert.equal(asJson, '[\n    "x"\n]\n[\n    "a",\n    "b"\n]\n[]\n');
+  assert.equal(
+    new JsonPathTemplate("{.items[0].metadata.labels}", true).execute(list),
+    '[\n    {\n        "app.kubernetes.io/name": "web",\n        "tier": "\\u003cfront\\u003e"\n    }\n]\n',
+  );
+});

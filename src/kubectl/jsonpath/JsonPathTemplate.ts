@@ -206,12 +206,22 @@ function goJson(value: unknown): string {
     }
     return v;
   };
-  return JSON.stringify(sorted(value))
+  return escapeHtml(JSON.stringify(sorted(value)));
+}
+
+/** encoding/json's HTML-safe escaping of `<`, `>`, `&` and the line/paragraph separators. */
+function escapeHtml(json: string): string {
+  return json
     .replaceAll("<", "\\u003c")
     .replaceAll(">", "\\u003e")
     .replaceAll("&", "\\u0026")
     .replaceAll("\u2028", "\\u2028")
     .replaceAll("\u2029", "\\u2029");
+}
+
+/** Go's json.MarshalIndent(value, "", "    ") with its map key order and HTML escaping. */
+function goJsonIndent(value: unknown): string {
+  return escapeHtml(JSON.stringify(JSON.parse(goJson(value)), null, 4));
 }
 
 /** How PrintResults prints one value: objects and arrays as JSON, the rest as fmt.Fprint does. */
@@ -236,10 +246,15 @@ function printValue(value: unknown): string {
  */
 export class JsonPathTemplate {
   readonly #nodes: TemplateNode[];
+  readonly #asJson: boolean;
 
-  /** Parse; throws JsonPathError with the parser's message. */
-  constructor(template: string) {
+  /**
+   * Parse; throws JsonPathError with the parser's message. With `asJson` (`-o jsonpath-as-json`)
+   * every text and action prints its results as an indented JSON array.
+   */
+  constructor(template: string, asJson = false) {
     this.#nodes = parseTemplate(template);
+    this.#asJson = asJson;
   }
 
   /** Render the template against a (JSON-like) object. */
@@ -264,10 +279,11 @@ export class JsonPathTemplate {
       if (node.type === "identifier") throw new JsonPathError(`unrecognized identifier ${node.name}`);
       if (node.type === "end") return { next: inRange ? i + 1 : i };
       if (node.type === "text") {
-        printed.out += node.text;
+        printed.out += this.#asJson ? `${goJsonIndent([node.text])}\n` : node.text;
         i++;
       } else if (node.type === "path") {
-        printed.out += this.#find(node.path, data).map(printValue).join(" ");
+        const results = this.#find(node.path, data);
+        printed.out += this.#asJson ? `${goJsonIndent(results)}\n` : results.map(printValue).join(" ");
         i++;
       } else {
         const items = this.#find(node.path, data);

@@ -224,6 +224,7 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl get pods -o 'jsonpath={.items[0'" },
   { command: "kubectl get pods -o 'jsonpath={range .items[*]}{end}{end}'" },
   { command: "kubectl get pods -o jsonpath" },
+  { command: "kubectl get pods -o 'jsonpath-as-json={.items[*].metadata.labels}'" },
   { command: "kubectl get pods -o=jsonpath={.items[0].metadata.name}" },
   { command: "kubectl get nodes -o jsonpath --template={.items[1].spec.podCIDR}" },
   { command: "kubectl create deployment jp --image=nginx --dry-run=client -o jsonpath={.spec.replicas}" },
