@@ -42,3 +42,13 @@ When(
     await this.requireCluster().removeStaticPod(node, name);
   },
 );
+
+/** A removed static pod manifest is moved back into the node's manifest directory: the kubelet runs it again. */
+When(
+  "the static pod manifest {string} is put back on node {string}",
+  async function (this: KubespecWorld, name: string, node: string) {
+    const cluster = this.requireCluster();
+    if (!cluster.restoreStaticPod) throw new Error("this cluster cannot put static pod manifests back");
+    await cluster.restoreStaticPod(node, name);
+  },
+);

@@ -42,12 +42,12 @@ When("the kubelet on node {string} restarts", async function (this: KubespecWorl
   await this.requireCluster().nodeOperation("restartKubelet", name);
 });
 
-/** A control-plane component (`kube-scheduler`, `kube-controller-manager`) stops. */
+/** A control-plane component (`etcd`, `kube-apiserver`, `kube-scheduler`, `kube-controller-manager`) stops: its static pod manifest is moved out of the control-plane node's manifest directory. */
 When("{string} stops", async function (this: KubespecWorld, component: string) {
   await this.requireCluster().controlPlaneComponent(component, "stop");
 });
 
-/** A stopped control-plane component starts again. */
+/** A stopped control-plane component starts again (its manifest is moved back). */
 When("{string} starts", async function (this: KubespecWorld, component: string) {
   await this.requireCluster().controlPlaneComponent(component, "start");
 });

@@ -55,6 +55,8 @@ export interface Cluster {
   addStaticPod(node: string, manifest: Pod): Promise<void>;
   /** Remove a static pod manifest from a node. */
   removeStaticPod(node: string, name: string): Promise<void>;
+  /** Put a static pod manifest removed earlier back in the node's manifest directory. */
+  restoreStaticPod?(node: string, name: string): Promise<void>;
   /**
    * The recorded control-plane conversation (requests, storage writes, watch notifications). Only
    * a simulated cluster can record it; a live driver throws.

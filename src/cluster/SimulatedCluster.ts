@@ -22,6 +22,13 @@ import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
+import {
+  CONTROL_PLANE_COMPONENTS,
+  CONTROL_PLANE_IMAGES,
+  type ControlPlaneComponent,
+  controlPlaneComponentOf,
+  kubeadmStaticPods,
+} from "./KubeadmControlPlane.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
 import { statechartVisits } from "./StatechartVisits.ts";
 
@@ -70,6 +77,8 @@ export class SimulatedCluster implements Cluster {
   readonly #kubectl: Kubectl;
   readonly #workingDirectory: string;
   #nextNodeIndex = 0;
+  /** Static pod manifests taken out of a node's directory, by node then name (to put them back). */
+  readonly #removedManifests = new Map<string, Map<string, Pod>>();
 
   private constructor(spec: ClusterSpec, options: SimulatedClusterOptions) {
     this.spec = spec;
@@ -186,7 +195,11 @@ export class SimulatedCluster implements Cluster {
       })),
       podCIDR: `10.244.${index}.0/24`,
       internalIP: `172.18.0.${index + 2}`,
-      staticPods: node.staticPods as unknown as Pod[],
+      staticPods: [
+        ...(node.controlPlane ? kubeadmStaticPods(`172.18.0.${index + 2}`, node.name) : []),
+        ...(node.staticPods as unknown as Pod[]),
+      ],
+      ...(node.controlPlane ? { preloadedImages: Object.values(CONTROL_PLANE_IMAGES) } : {}),
     };
     const kubelet = new Kubelet(
       this.loop,
@@ -197,8 +210,51 @@ export class SimulatedCluster implements Cluster {
       this.network,
     );
     this.kubelets.set(node.name, kubelet);
+    if (node.controlPlane) this.#runComponentsFromStaticPods(kubelet);
     kubelet.start();
     return kubelet;
+  }
+
+  /**
+   * The control-plane components are the containers of the node's kubeadm static pods: when one
+   * stops (its manifest was removed, the machine failed) the component stops, and it runs again when
+   * the container runs again. The components are up from the cluster's creation, as after
+   * `kubeadm init`.
+   */
+  #runComponentsFromStaticPods(kubelet: Kubelet): void {
+    const node = kubelet.config.name.toLowerCase();
+    kubelet.onContainerChange = (container) => {
+      if (container.config.namespace !== "kube-system") return;
+      const component = CONTROL_PLANE_COMPONENTS.find(
+        (c) => container.config.name === c && container.config.podName === `${c}-${node}`,
+      );
+      if (!component) return;
+      if (container.state === "running") this.#setComponentRunning(component, true);
+      else if (container.state === "stopping" || container.state === "exited")
+        this.#setComponentRunning(component, false);
+    };
+  }
+
+  #setComponentRunning(component: ControlPlaneComponent, running: boolean): void {
+    switch (component) {
+      case "etcd":
+        if (running) this.etcd.recover();
+        else this.etcd.fail();
+        break;
+      case "kube-apiserver":
+        this.apiserverActor.send({ type: running ? "START" : "STOP" });
+        break;
+      case "kube-controller-manager":
+        if (running) this.controllerManager.resume();
+        else this.controllerManager.stop();
+        break;
+      case "kube-scheduler": {
+        const scheduler = this.schedulers.get("default-scheduler");
+        if (running) scheduler?.resume();
+        else scheduler?.stop();
+        break;
+      }
+    }
   }
 
   async addImages(images: readonly unknown[]): Promise<void> {
@@ -223,8 +279,26 @@ export class SimulatedCluster implements Cluster {
       throw new Error(
         `there is no node "${node}" in this cluster (nodes: ${[...this.kubelets.keys()].join(", ")})`,
       );
+    const manifest = kubelet.staticPodManifest(name);
     kubelet.removeStaticPod(name);
+    // A component whose container had not started yet stops with its manifest too.
+    const component = controlPlaneComponentOf(name);
+    if (component && kubelet.onContainerChange) this.#setComponentRunning(component, false);
+    if (manifest) {
+      const removed = this.#removedManifests.get(node) ?? new Map<string, Pod>();
+      removed.set(name, manifest);
+      this.#removedManifests.set(node, removed);
+    }
     this.loop.settle();
+  }
+
+  /** Put a removed static pod manifest back (`mv /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/`). */
+  async restoreStaticPod(node: string, name: string): Promise<void> {
+    const manifest = this.#removedManifests.get(node)?.get(name);
+    if (!manifest)
+      throw new Error(`no static pod manifest "${name}" was removed from node "${node}" to put back`);
+    this.#removedManifests.get(node)?.delete(name);
+    await this.addStaticPod(node, manifest);
   }
 
   /** Run kubectl synchronously. */
@@ -321,12 +395,25 @@ export class SimulatedCluster implements Cluster {
   }
 
   async controlPlaneComponent(component: string, action: "stop" | "start"): Promise<void> {
+    // kubeadm's components are static pods: stopping one takes its manifest out of the directory
+    // (as `mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/` does), starting puts it back.
+    const host = [...this.kubelets.values()].find(
+      (k) =>
+        k.staticPodManifest(component) !== undefined ||
+        this.#removedManifests.get(k.config.name)?.has(component),
+    );
+    if (host && controlPlaneComponentOf(component)) {
+      const running = host.staticPodManifest(component) !== undefined;
+      if (action === "stop" && running) await this.removeStaticPod(host.config.name, component);
+      if (action === "start" && !running) await this.restoreStaticPod(host.config.name, component);
+      return;
+    }
     const scheduler = this.schedulers.get(component === "kube-scheduler" ? "default-scheduler" : component);
     const target =
       component === "kube-controller-manager" ? this.controllerManager : (scheduler ?? undefined);
     if (!target) {
       throw new Error(
-        `unknown control-plane component "${component}": use kube-scheduler or kube-controller-manager`,
+        `unknown control-plane component "${component}": use etcd, kube-apiserver, kube-scheduler or kube-controller-manager`,
       );
     }
     if (action === "stop") target.stop();

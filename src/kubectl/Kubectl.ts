@@ -4,6 +4,7 @@ import type { Client } from "../client/Client.ts";
 import type { KubeletConnections } from "../kubelet/KubeletConnections.ts";
 import { registerAnnotate } from "./commands/annotate.ts";
 import { registerApiResources } from "./commands/apiResources.ts";
+import { registerApiVersions } from "./commands/apiVersions.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerCordon } from "./commands/cordon.ts";
 import { registerCreate } from "./commands/create.ts";
@@ -12,6 +13,7 @@ import { registerDescribe } from "./commands/describe.ts";
 import { registerDrain } from "./commands/drain.ts";
 import { registerEdit } from "./commands/edit.ts";
 import { registerExec } from "./commands/exec.ts";
+import { registerExplain } from "./commands/explain.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
 import { registerLogs } from "./commands/logs.ts";
@@ -70,6 +72,17 @@ export interface CommandContext {
   namespaceExplicit(): boolean;
   /** Environment variables given before `kubectl` on the command line (`KUBE_EDITOR=... kubectl edit`). */
   readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * pflag reads `-o=yaml` as the shorthand `-o` with the value `yaml`; commander would take `=yaml`.
+ * Arguments after `--` (a command for exec) are left alone.
+ */
+function shorthandValues(args: readonly string[]): string[] {
+  const end = args.indexOf("--");
+  return args.flatMap((arg, i) =>
+    (end < 0 || i < end) && /^-[A-Za-z]=/.test(arg) ? [arg.slice(0, 2), arg.slice(3)] : [arg],
+  );
 }
 
 /**
@@ -169,7 +182,8 @@ export class Kubectl {
   }
 
   /** Run with an argument vector (without the leading `kubectl`) and its environment. */
-  run(args: readonly string[], stdin = "", env: Readonly<Record<string, string>> = {}): KubectlResult {
+  run(argv: readonly string[], stdin = "", env: Readonly<Record<string, string>> = {}): KubectlResult {
+    const args = shorthandValues(argv);
     let stdout = "";
     let stderr = "";
     let namespace: string | undefined;
@@ -218,6 +232,8 @@ export class Kubectl {
       registerAnnotate,
       registerReplace,
       registerEdit,
+      registerApiVersions,
+      registerExplain,
     ]) {
       register(program, ctx);
     }

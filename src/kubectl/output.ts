@@ -1,6 +1,7 @@
 import type { ResourceType } from "../api/kinds.ts";
 import { apiVersionOf } from "../api/kinds.ts";
 import type { KubeObject } from "../api/types.ts";
+import { JsonPathError, JsonPathTemplate } from "./jsonpath/JsonPathTemplate.ts";
 import { KubectlError } from "./KubectlError.ts";
 import { toGoJson, toGoYaml } from "./printers/goYaml.ts";
 import { buildTable } from "./printers/index.ts";
@@ -44,6 +45,117 @@ export function checkOutputFormat(output: string | undefined): void {
       `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${[...OUTPUTS].sort().join(",")}`,
     );
   }
+}
+
+/**
+ * The JSONPath printer for `-o jsonpath=TEMPLATE` / `-o jsonpath-file=PATH` /
+ * `-o jsonpath-as-json=TEMPLATE`, or undefined for other
+ * formats (printers/jsonpath_flags.go: the template is parsed before anything is fetched).
+ *
+ * @example
+ * ```ts
+ * jsonPathPrinter("jsonpath={.kind}", readFile)?.printer.execute({ kind: "Pod" }); // "Pod"
+ * ```
+ */
+export function jsonPathPrinter(
+  output: string | undefined,
+  readFile: (path: string) => string,
+  templateFlag = "",
+): { template: string; printer: JsonPathTemplate } | undefined {
+  if (output === undefined) return undefined;
+  const eq = output.indexOf("=");
+  const format = eq < 0 ? output : output.slice(0, eq);
+  if (format !== "jsonpath" && format !== "jsonpath-file" && format !== "jsonpath-as-json") return undefined;
+  // `-o jsonpath --template=TEMPLATE` names the template with the flag instead.
+  let template = eq < 0 ? templateFlag : output.slice(eq + 1);
+  if (template === "") throw new KubectlError("error: template format specified but no template given");
+  if (format === "jsonpath-file") {
+    const path = template;
+    try {
+      template = readFile(path);
+    } catch {
+      throw new KubectlError(
+        `error: error reading --template ${path}, open ${path}: no such file or directory`,
+      );
+    }
+  }
+  try {
+    return { template, printer: new JsonPathTemplate(template, format === "jsonpath-as-json") };
+  } catch (error) {
+    if (error instanceof JsonPathError)
+      throw new KubectlError(`error: error parsing jsonpath ${template}, ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Print objects through a JSONPath printer (to `out`): a List of them, or the one object asked
+ * for by name. Execution errors are kubectl's, with its dump of the object.
+ *
+ * @example
+ * ```ts
+ * formatJsonPath(printer, pods, false, ctx.out); // e.g. "web api" for {.items[*].metadata.name}
+ * ```
+ */
+export function formatJsonPath(
+  jsonPath: { template: string; printer: JsonPathTemplate },
+  objects: KubeObject[],
+  single: boolean,
+  out: (text: string) => void,
+): void {
+  const value =
+    single && objects.length === 1
+      ? objects[0]
+      : { apiVersion: "v1", items: objects, kind: "List", metadata: { resourceVersion: "" } };
+  const data = JSON.parse(JSON.stringify(value)) as unknown;
+  try {
+    out(jsonPath.printer.execute(data));
+  } catch (error) {
+    if (error instanceof JsonPathError)
+      throw new KubectlError(
+        `error: error executing jsonpath ${JSON.stringify(jsonPath.template)}: Error executing template: ${error.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${jsonPath.template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
+      );
+    throw error;
+  }
+}
+
+/**
+ * The printer of a command that prints the one object it made (`create`, `run`): `-o` is checked
+ * (and a JSONPath template parsed) before anything is sent; the printer then renders the object.
+ *
+ * @example
+ * ```ts
+ * objectPrinter("jsonpath={.metadata.name}", readFile)(type, pod); // "web"
+ * ```
+ */
+export function objectPrinter(
+  output: string | undefined,
+  readFile: (path: string) => string,
+): (type: ResourceType | undefined, object: KubeObject) => string {
+  const jsonPath = jsonPathPrinter(output, readFile);
+  if (!jsonPath) checkOutputFormat(output);
+  return (type, object) => {
+    if (!jsonPath) return formatObjects(type, [object], output ?? "", true);
+    let text = "";
+    formatJsonPath(jsonPath, [object], true, (t) => {
+      text += t;
+    });
+    return text;
+  };
+}
+
+/** Go's `%#v` of an unstructured (JSON-decoded) value, as kubectl's jsonpath errors print it. */
+function goSyntax(value: unknown): string {
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(", ")}}`;
+  if (value === null || value === undefined) return "interface {}(nil)";
+  if (typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${goSyntax((value as Record<string, unknown>)[k])}`);
+    return `map[string]interface {}{${entries.join(", ")}}`;
+  }
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
 }
 
 function labelsText(object: KubeObject): string {

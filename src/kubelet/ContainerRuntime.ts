@@ -111,6 +111,21 @@ export class ContainerRuntime {
     return `rpc error: code = NotFound desc = ${resolve}: ${ref.normalized}: not found`;
   }
 
+  /**
+   * Put an image on the node without a pull (what `kubeadm config images pull` leaves behind);
+   * false when the registry does not know it.
+   */
+  preload(reference: string): boolean {
+    const spec = this.#catalogue.lookup(reference);
+    if (!spec) return false;
+    const ref = parseImage(reference);
+    this.#images.set(ref.normalized, {
+      spec,
+      imageID: `${ref.repository}@sha256:${digestOf(ref.normalized)}`,
+    });
+    return true;
+  }
+
   /** Pull `reference` honouring the pull policy; `done` is called when the pull finishes. */
   pull(reference: string, policy: string, done: (result: PullResult) => void): void {
     const ref = parseImage(reference);

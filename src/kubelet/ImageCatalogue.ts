@@ -34,7 +34,8 @@ const seconds = z.number().nonnegative();
 
 /**
  * A log line a program writes: a plain string goes to stdout, `{ stderr: "…" }` to stderr. Lines
- * are templates: `{now:nginx}`, `{now:clf}`, `{now:iso}`, `{now:redis}`, `{hostname}`, `{podIP}`,
+ * are templates: `{now:nginx}`, `{now:clf}`, `{now:iso}`, `{now:redis}`, `{now:klog}` (with
+ * `{now:klogdate}` for its mmdd), `{hostname}`, `{podIP}`,
  * `{version}`, `{port}` and, for HTTP logs, `{remote}`, `{method}`, `{path}`, `{status}`, `{bytes}`,
  * `{userAgent}`, `{host}`, `{request}`.
  */

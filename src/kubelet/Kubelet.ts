@@ -19,6 +19,7 @@ import { Pleg } from "./Pleg.ts";
 import { canAdmitPod } from "./PodAdmission.ts";
 import { PodWorker, type PodWorkerHost } from "./PodWorker.ts";
 import { PodNetwork } from "./runtime/PodNetwork.ts";
+import type { RuntimeContainer } from "./runtime/RuntimeContainer.ts";
 import { isMirrorPod, mirrorPodFor, staticPodFromManifest } from "./StaticPods.ts";
 
 /** How a node is built (what kubeadm and the kubelet's flags would say). */
@@ -35,6 +36,8 @@ export interface NodeConfig {
   internalIP: string;
   /** Manifests in the node's static pod directory (`/etc/kubernetes/manifests`). */
   staticPods?: readonly Pod[];
+  /** Images already on the node when it starts (kubeadm pre-pulls the control-plane images). */
+  preloadedImages?: readonly string[];
 }
 
 /** kubelet --node-status-report-frequency. */
@@ -68,6 +71,10 @@ export class Kubelet {
   readonly config: NodeConfig;
   readonly actor: Actor<typeof kubeletMachine>;
   readonly runtime: ContainerRuntime;
+  /** Static pod workers whose manifest was removed, until they have terminated. */
+  readonly #removedStatic = new Set<PodWorker>();
+  /** Told of every container state change on the node (the cluster ties components to their static pods). */
+  onContainerChange: ((container: RuntimeContainer) => void) | undefined;
   readonly workers = new Map<string, PodWorker>();
   readonly #loop: EventLoop;
   readonly #client: Client;
@@ -116,7 +123,13 @@ export class Kubelet {
     this.#backOff = new BackOff(() => loop.now());
     this.#imageBackOff = new BackOff(() => loop.now());
     this.#pleg = new Pleg(loop, (uid) => this.#workersByUid.get(uid)?.requestSync());
-    this.runtime.onContainerChange = (container) => this.#pleg.changed(container.config.podUid);
+    this.runtime.onContainerChange = (container) => {
+      this.#pleg.changed(container.config.podUid);
+      this.onContainerChange?.(container);
+    };
+    for (const image of config.preloadedImages ?? []) {
+      if (!this.runtime.preload(image)) throw new Error(`no image "${image}" in the registry to preload`);
+    }
     this.runtime.onSandboxChange = (sandbox) => this.#pleg.changed(sandbox.podUid);
     for (const manifest of config.staticPods ?? [])
       this.#manifests.set(manifest.metadata?.name ?? "", manifest);
@@ -429,6 +442,7 @@ export class Kubelet {
     for (const worker of this.workers.values()) worker.abandon();
     this.workers.clear();
     this.#workersByUid.clear();
+    this.#removedStatic.clear();
     this.#pleg.reset();
     this.runtime.reset();
     this.#dirty.clear();
@@ -460,6 +474,11 @@ export class Kubelet {
     this.#stopStaticPod(manifest);
   }
 
+  /** The manifest of that name in the node's static pod directory. */
+  staticPodManifest(name: string): Pod | undefined {
+    return this.#manifests.get(name);
+  }
+
   /** Names of the static pod manifests. */
   staticPodManifests(): string[] {
     return [...this.#manifests.keys()];
@@ -473,6 +492,7 @@ export class Kubelet {
     const key = this.#staticKey(manifest);
     const worker = this.workers.get(key);
     if (!worker) return;
+    this.#removedStatic.add(worker);
     worker.terminate();
     const [namespace, name] = key.split("/") as [string, string];
     try {
@@ -666,12 +686,25 @@ export class Kubelet {
       pullErrors: this.#pullErrors,
       ensureMirrorPod: (worker) => this.#ensureMirrorPod(worker),
       allocateIP: () => this.#allocateIP(),
-      releaseIP: (ip) => this.#usedIPs.delete(Number(ip.split(".")[3])),
+      releaseIP: (ip) => {
+        if (ip !== this.config.internalIP) this.#usedIPs.delete(Number(ip.split(".")[3]));
+      },
       statusChanged: (worker) => {
         this.#dirty.add(worker);
         this.#scheduleSync();
       },
       terminated: (worker) => {
+        if (this.#removedStatic.delete(worker)) {
+          // The manifest is gone and its pod has stopped: forget the worker, and start the pod of
+          // a manifest put back meanwhile (the pod workers start a pod only once its namesake is
+          // fully terminated).
+          if (this.workers.get(worker.key) === worker) this.workers.delete(worker.key);
+          if (this.#workersByUid.get(worker.uid) === worker) this.#workersByUid.delete(worker.uid);
+          this.#dirty.delete(worker);
+          this.#written.delete(worker.key);
+          if (this.#informer) this.#startStaticPods();
+          return;
+        }
         this.#dirty.add(worker);
         this.#scheduleSync();
       },

@@ -508,7 +508,8 @@ export class PodWorker {
     }
     if (actions.createSandbox) {
       yield sleep(SANDBOX_MS);
-      const ip = this.podIP ?? this.#host.allocateIP();
+      // A host-network pod shares the node's network namespace: its IP is the node's.
+      const ip = this.podIP ?? (this.pod.spec?.hostNetwork ? this.#host.hostIP : this.#host.allocateIP());
       this.podIP = ip;
       this.sandbox = this.#host.runtime.runPodSandbox({
         podUid: this.uid,

@@ -50,6 +50,29 @@ const PRIMITIVE_DEFINITIONS: Record<string, Json> = {
   },
 };
 
+/**
+ * OpenAPI v3 describes Quantity and IntOrString by their alternatives (OpenAPIV3OneOfTypes in
+ * apimachinery's resource.Quantity and intstr.IntOrString) instead of v2's `type: string`; that is
+ * why `kubectl explain` names them (`<IntOrString>`, `map[string]Quantity`).
+ */
+const V3_ONE_OF: Record<string, Json[]> = {
+  [QUANTITY]: [{ type: "string" }, { type: "number" }],
+  [INT_OR_STRING]: [{ type: "integer" }, { type: "string" }],
+};
+
+/**
+ * The values of a `+enum` field, which the generated docs list under "Possible enum values:"
+ * (`` - `"Always"` ``); the OpenAPI schema carries them as `enum` too.
+ */
+function enumValues(description: string | undefined): string[] | undefined {
+  const at = description?.indexOf("Possible enum values:") ?? -1;
+  if (!description || at < 0) return undefined;
+  const values = [...description.slice(at).matchAll(/^ - `"((?:[^"\\]|\\.)*)"`/gm)].map(
+    (m) => m[1] as string,
+  );
+  return values.length > 0 ? values : undefined;
+}
+
 function ref(definition: string, style: Style): Json {
   return style === "v2"
     ? { $ref: `#/definitions/${definition}` }
@@ -116,11 +139,18 @@ class DefinitionSet {
 
   #describe(schema: Json, description: string | undefined): Json {
     if (!description) return schema;
+    const values = schema.type === "string" ? enumValues(description) : undefined;
+    if (values) return { ...schema, description, enum: values };
     if ("$ref" in schema && this.#style === "v3") return { allOf: [schema], description };
     return { ...schema, description };
   }
 
   #primitive(definition: string): Json {
+    const oneOf = this.#style === "v3" ? V3_ONE_OF[definition] : undefined;
+    if (oneOf && !this.definitions[definition]) {
+      const { type: _type, ...rest } = PRIMITIVE_DEFINITIONS[definition] as Json;
+      this.definitions[definition] = { ...rest, oneOf };
+    }
     this.definitions[definition] ??= PRIMITIVE_DEFINITIONS[definition] as Json;
     return ref(definition, this.#style);
   }

@@ -7,21 +7,22 @@ Feature: Static pods and their mirror pods
 
   Background:
     Given a cluster with 1 node
-    And node "control-plane" has the static pod manifest:
+    And node "node-1" has the static pod manifest:
       """
       apiVersion: v1
       kind: Pod
       metadata:
-        name: etcd
-        namespace: kube-system
+        name: static-web
         labels:
-          component: etcd
-          tier: control-plane
+          role: myrole
       spec:
-        priorityClassName: system-node-critical
         containers:
-        - name: etcd
+        - name: web
           image: nginx:1.27
+          ports:
+          - name: web
+            containerPort: 80
+            protocol: TCP
           resources:
             requests:
               cpu: 100m
@@ -30,32 +31,31 @@ Feature: Static pods and their mirror pods
 
   Scenario: The static pod runs on its node and is mirrored in the apiserver
     When 10 seconds pass
-    And I run "kubectl get pods -n kube-system -o wide"
+    And I run "kubectl get pods -o wide"
     Then the output is:
       """
-      NAME                 READY   STATUS    RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
-      etcd-control-plane   1/1     Running   0          10s   10.244.0.2   control-plane   <none>           <none>
+      NAME                READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+      static-web-node-1   1/1     Running   0          10s   10.244.1.2   node-1   <none>           <none>
       """
-    When I run "kubectl describe pod etcd-control-plane -n kube-system"
+    When I run "kubectl describe pod static-web-node-1"
     Then the output contains:
       """
-      Name:                 etcd-control-plane
-      Namespace:            kube-system
-      Priority:             2000001000
-      Priority Class Name:  system-node-critical
-      Node:                 control-plane/172.18.0.2
+      Name:         static-web-node-1
+      Namespace:    default
+      Priority:     0
+      Node:         node-1/172.18.0.3
       """
     And the output contains:
       """
-      Annotations:          kubernetes.io/config.hash: 151c13e4bef69060cc77276d0b913075
-                            kubernetes.io/config.mirror: 151c13e4bef69060cc77276d0b913075
-                            kubernetes.io/config.seen: 2025-03-01T09:00:00Z
-                            kubernetes.io/config.source: file
-      Status:               Running
+      Annotations:  kubernetes.io/config.hash: 30bec5f3492d4756179016ecdcbceb91
+                    kubernetes.io/config.mirror: 30bec5f3492d4756179016ecdcbceb91
+                    kubernetes.io/config.seen: 2025-03-01T09:00:00Z
+                    kubernetes.io/config.source: file
+      Status:       Running
       """
     And the output contains:
       """
-      Controlled By:  Node/control-plane
+      Controlled By:  Node/node-1
       """
     And the output contains:
       """
@@ -64,31 +64,34 @@ Feature: Static pods and their mirror pods
 
   Scenario: Deleting the mirror pod does not stop the static pod
     When 10 seconds pass
-    And I run "kubectl delete pod etcd-control-plane -n kube-system"
+    And I run "kubectl delete pod static-web-node-1"
     Then the output is:
       """
-      pod "etcd-control-plane" deleted
+      pod "static-web-node-1" deleted
       """
-    When I run "kubectl get pods -n kube-system"
+    When I run "kubectl get pods"
     Then the output is:
       """
-      NAME                 READY   STATUS    RESTARTS   AGE
-      etcd-control-plane   1/1     Running   0          0s
+      NAME                READY   STATUS    RESTARTS   AGE
+      static-web-node-1   1/1     Running   0          0s
       """
 
   Scenario: Removing the manifest stops the static pod and deletes its mirror
     When 10 seconds pass
-    And the static pod manifest "etcd" is removed from node "control-plane"
-    And I run "kubectl get pods -n kube-system"
+    And the static pod manifest "static-web" is removed from node "node-1"
+    And I run "kubectl get pods"
     Then the error output is:
       """
-      No resources found in kube-system namespace.
+      No resources found in default namespace.
       """
 
   Scenario: Static pods count in the node's allocated resources
     When 10 seconds pass
-    And I run "kubectl describe node control-plane"
+    And I run "kubectl describe node node-1"
     Then the output contains:
       """
-        kube-system                 etcd-control-plane    100m (2%)     0 (0%)      100Mi (1%)       0 (0%)         10s
+      Non-terminated Pods:          (1 in total)
+        Namespace                   Name                 CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+        ---------                   ----                 ------------  ----------  ---------------  -------------  ---
+        default                     static-web-node-1    100m (2%)     0 (0%)      100Mi (1%)       0 (0%)         10s
       """

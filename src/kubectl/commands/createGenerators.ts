@@ -11,7 +11,7 @@ import { fnv32a } from "../../controllers/controllerUtils.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { checkOutputFormat, formatObjects } from "../output.ts";
+import { objectPrinter } from "../output.ts";
 import { kindPrefix } from "../resources.ts";
 import { printWarnings } from "./common.ts";
 
@@ -140,7 +140,7 @@ function createAndPrint(
   wrap: string | undefined,
 ): void {
   const output = opts.output as string | undefined;
-  checkOutputFormat(output);
+  const print = objectPrinter(output, (path) => ctx.host.readFile(path));
   const client = ctx.host.client.resource(resource);
   const dryRun = opts.dryRun === true ? "client" : (opts.dryRun as string | undefined);
   const suffix = dryRun === "client" ? " (dry run)" : dryRun === "server" ? " (server dry run)" : "";
@@ -167,7 +167,7 @@ function createAndPrint(
       throw new KubectlError(errorMessage(error));
     }
   }
-  if (output) ctx.out(formatObjects(client.type, [result], output, true));
+  if (output) ctx.out(print(client.type, result));
   else ctx.out(`${kindPrefix(client.type)}/${result.metadata.name} created${suffix}\n`);
 }
 

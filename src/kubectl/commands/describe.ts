@@ -64,19 +64,22 @@ for (const group of [appsDescribers, batchDescribers, namespaceDescribers, confi
 function eventsFor(ctx: CommandContext, object: KubeObject): Event[] {
   const events = ctx.host.client.kinds.forResourceName("events") as ResourceType;
   const meta = object.metadata;
+  // DescribePod asks without the kind, and for a mirror pod under the static pod's UID (the
+  // config hash the kubelet records its events with).
+  const isPod = object.kind === "Pod";
   const search = (uid: string | undefined) =>
     ctx.host.client.api.list<Event>("kubectl", events, meta.namespace || undefined, {
       fieldSelector: [
         `involvedObject.name=${meta.name}`,
         `involvedObject.namespace=${meta.namespace ?? ""}`,
-        `involvedObject.kind=${object.kind}`,
+        ...(isPod ? [] : [`involvedObject.kind=${object.kind}`]),
         ...(uid ? [`involvedObject.uid=${uid}`] : []),
       ].join(","),
     }).items;
   // NodeDescriber: controllers report node events under the node's uid, the kubelet under its
   // name; kubectl asks for both and appends them.
   if (object.kind === "Node") return [...search(meta.uid), ...search(meta.name)];
-  return search(meta.uid);
+  return search((isPod && meta.annotations?.["kubernetes.io/config.mirror"]) || meta.uid);
 }
 
 /** `kubectl describe TYPE [NAME...]` (or `-l`), separated by blank lines as kubectl does. */

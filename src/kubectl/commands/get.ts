@@ -5,7 +5,15 @@ import type { KubeObject } from "../../api/types.ts";
 import { enhanceListError, errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { checkOutputFormat, formatObjects, formatTable, type OutputOptions, tableFor } from "../output.ts";
+import {
+  checkOutputFormat,
+  formatJsonPath,
+  formatObjects,
+  formatTable,
+  jsonPathPrinter,
+  type OutputOptions,
+  tableFor,
+} from "../output.ts";
 import { parseResourceArgs } from "../resources.ts";
 
 const NO_RESOURCE = `You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
@@ -32,9 +40,16 @@ export function registerGet(program: Command, ctx: CommandContext): void {
     .option("--no-headers")
     .option("--ignore-not-found")
     .option("--chunk-size <n>")
+    .option("--template <template>")
     .action((args: string[], opts: Record<string, unknown>) => {
-      const output = opts.output as string | undefined;
-      checkOutputFormat(output);
+      // A template without -o means go-template (get.go), which kubespec does not print.
+      const output = (opts.output as string | undefined) ?? (opts.template ? "go-template" : undefined);
+      const jsonPath = jsonPathPrinter(
+        output,
+        (path) => ctx.host.readFile(path),
+        String(opts.template ?? ""),
+      );
+      if (!jsonPath) checkOutputFormat(output);
       const requests = parseResourceArgs(ctx.host.client.kinds, args);
       if (requests.length === 0) throw new KubectlError(NO_RESOURCE);
       const allNamespaces = Boolean(opts.allNamespaces);
@@ -91,7 +106,12 @@ export function registerGet(program: Command, ctx: CommandContext): void {
         }
       }
       const format = output?.split("=")[0];
-      if (format === "json" || format === "yaml" || format === "name") {
+      if (jsonPath) {
+        const all = found.flatMap((f) => f.objects);
+        const single =
+          found.length === 1 && found[0]?.byName === true && (requests[0]?.names.length ?? 0) === 1;
+        if (!(all.length === 0 && single)) formatJsonPath(jsonPath, all, single, ctx.out);
+      } else if (format === "json" || format === "yaml" || format === "name") {
         const all = found.flatMap((f) => f.objects);
         const single =
           found.length === 1 && found[0]?.byName === true && (requests[0]?.names.length ?? 0) === 1;

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { Pod } from "../../api/types.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { checkOutputFormat, formatObjects } from "../output.ts";
+import { objectPrinter } from "../output.ts";
 import { printWarnings } from "./common.ts";
 
 function repeat(value: string, previous: string[]): string[] {
@@ -46,7 +46,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
           `error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`,
         );
       }
-      checkOutputFormat(opts.output as string | undefined);
+      const print = objectPrinter(opts.output as string | undefined, (path) => ctx.host.readFile(path));
       const labels = opts.labels ? parseLabels(opts.labels as string) : { run: name };
       const container: Record<string, unknown> = { image, name };
       if (opts.imagePullPolicy) container.imagePullPolicy = opts.imagePullPolicy;
@@ -71,7 +71,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       } as unknown as Pod;
       const dryRun = opts.dryRun === true ? "client" : (opts.dryRun as string | undefined);
       if (dryRun === "client") {
-        if (opts.output) ctx.out(formatObjects(undefined, [pod as never], opts.output as string, true));
+        if (opts.output) ctx.out(print(undefined, pod as never));
         else ctx.out(`pod/${name} created (dry run)\n`);
         return;
       }
@@ -82,7 +82,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         ...(dryRun === "server" ? { dryRun: true } : {}),
       });
       printWarnings(ctx, result.warnings);
-      if (opts.output) ctx.out(formatObjects(pods.type, [result.object], opts.output as string, true));
+      if (opts.output) ctx.out(print(pods.type, result.object));
       else ctx.out(`pod/${name} created${dryRun === "server" ? " (server dry run)" : ""}\n`);
     });
 }

@@ -295,6 +295,12 @@ export function describePod(pod: Pod, events: readonly Event[], now: number): st
   }
   if (status.reason) w.write(LEVEL_0, "Reason:\t%s\n", status.reason);
   if (status.message) w.write(LEVEL_0, "Message:\t%s\n", status.message);
+  const seccomp = pod.spec?.securityContext?.seccompProfile;
+  if (seccomp) {
+    w.write(LEVEL_0, "SeccompProfile:\t%s\n", seccomp.type ?? "");
+    if (seccomp.type === "Localhost")
+      w.write(LEVEL_0, "LocalhostProfile:\t%s\n", seccomp.localhostProfile ?? "");
+  }
   w.write(LEVEL_0, "IP:\t%s\n", status.podIP ?? "");
   const ips = status.podIPs ?? [];
   if (ips.length === 0) w.write(LEVEL_0, "IPs:\t<none>\n");

@@ -32,6 +32,9 @@ export function formatLogTime(millis: number, format: string): string {
       return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${D} ${h}:${m}:${s}.${ms}000 ${Y}`;
     case "klog":
       return `${h}:${m}:${s}.${ms}000`;
+    case "klogdate":
+      // The mmdd after klog's severity letter (`I0301 09:00:01.100000`).
+      return `${M}${D}`;
     case "go":
       return `${Y}-${M}-${D} ${h}:${m}:${s}.${ms}000000 +0000 UTC`;
     default:

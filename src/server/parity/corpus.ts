@@ -84,6 +84,7 @@ kind: ConfigMap
 metadata:
   name: Not_Valid
 `,
+  "names.jsonpath": `{range .items[*]}{.metadata.name}{"\\t"}{.spec.nodeName}{"\\n"}{end}`,
   "deploy.yaml": `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -190,6 +191,9 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl describe pods -l app=probe" },
   { command: "kubectl describe pod missing" },
   { command: "kubectl describe node node-1" },
+  { command: "kubectl get pods -n kube-system -o wide" },
+  { command: "kubectl describe node control-plane" },
+  { command: "kubectl describe pod kube-scheduler-control-plane -n kube-system" },
   { command: "kubectl describe deployment api" },
   { command: "kubectl describe" },
   // ---- labels and annotations ----
@@ -208,6 +212,24 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl scale deployment api --replicas=3" },
   { command: "kubectl scale deployment missing --replicas=3" },
   { command: "kubectl get deployment api -o jsonpath={.spec.replicas}" },
+  { command: "kubectl get pods -o 'jsonpath={.items[*].metadata.name}'" },
+  {
+    command:
+      "kubectl get pods -A -o 'jsonpath={range .items[*]}{.metadata.namespace}/{.metadata.name}{\"\\n\"}{end}'",
+  },
+  { command: "kubectl get nodes -o 'jsonpath={.items[?(@.metadata.name==\"node-1\")].status.capacity}'" },
+  { command: "kubectl get pod web -o 'jsonpath={.metadata.labels.app} {.spec.containers[-1].image}'" },
+  { command: "kubectl get nodes -o 'jsonpath={.items[0].metadata.labels.kubernetes\\.io/hostname}'" },
+  { command: "kubectl get pods -o jsonpath-file=names.jsonpath" },
+  { command: "kubectl get pods -o 'jsonpath={.items[0'" },
+  { command: "kubectl get pods -o 'jsonpath={range .items[*]}{end}{end}'" },
+  { command: "kubectl get pods -o jsonpath" },
+  { command: "kubectl get pods -o 'jsonpath-as-json={.items[*].metadata.labels}'" },
+  { command: "kubectl get pods -o=jsonpath={.items[0].metadata.name}" },
+  { command: "kubectl get nodes -o jsonpath --template={.items[1].spec.podCIDR}" },
+  { command: "kubectl create deployment jp --image=nginx --dry-run=client -o jsonpath={.spec.replicas}" },
+  { command: "kubectl create namespace jpns --dry-run=client -o 'jsonpath={.metadata}'" },
+  { command: "kubectl run jp --image=nginx --dry-run=client -o 'jsonpath={.spec.containers[0].image}'" },
   { command: "kubectl rollout status deployment api --timeout=1s" },
   { command: "kubectl rollout history deployment api" },
   // ---- logs ----
@@ -222,6 +244,12 @@ export const PARITY_CORPUS: readonly ParityEntry[] = [
   { command: "kubectl explain pods.spec.restartPolicy" },
   { command: "kubectl explain deployments.spec.replicas" },
   { command: "kubectl explain foo" },
+  { command: "kubectl explain pods.spec.containers --recursive" },
+  { command: "kubectl explain deployments.apps.spec.strategy" },
+  { command: "kubectl explain cj.spec.jobTemplate.spec.template.spec.nope" },
+  { command: "kubectl explain pods --api-version=apps/v1" },
+  { command: "kubectl explain pods -o yaml" },
+  { command: "kubectl explain" },
   // ---- deleting ----
   { command: "kubectl delete pod missing" },
   { command: "kubectl delete pod missing --ignore-not-found" },
