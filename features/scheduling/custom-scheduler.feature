@@ -69,7 +69,8 @@ Feature: Pods choose their scheduler by name
         - name: app
           image: nginx
       """
-    Then within 30 seconds, 2 pods matching "" are "Running"
+    Then within 30 seconds, pod "mine" is "Running"
+    And pod "theirs" is "Running"
     And the scheduling of pod "mine" is explained as:
       | node          | filter                                                                                    | chosen |
       | control-plane | TaintToleration: node(s) had untolerated taint {node-role.kubernetes.io/control-plane: } |        |
