@@ -297,6 +297,7 @@ export class ApiServer {
   readonly #uids: SeededRandom;
   readonly #names: SeededRandom;
   readonly #admissionRandom: SeededRandom;
+  readonly #allocatorRandom: SeededRandom;
   #pendingUid: string | undefined;
 
   constructor(deps: ApiServerDeps) {
@@ -304,6 +305,7 @@ export class ApiServer {
     this.#uids = deps.random.fork("apiserver/uid");
     this.#names = deps.random.fork("apiserver/generateName");
     this.#admissionRandom = deps.random.fork("apiserver/admission");
+    this.#allocatorRandom = deps.random.fork("apiserver/allocators");
     this.kinds = deps.kinds;
     for (const type of deps.kinds.all()) this.#cacheFor(type);
   }
@@ -995,7 +997,15 @@ export class ApiServer {
   }
 
   #ctx(): StrategyContext {
-    return { now: this.now() };
+    return {
+      now: this.now(),
+      random: this.#allocatorRandom,
+      list: (kind) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return this.#deps.etcd.store.range(this.#prefix(t, undefined)).map((kv) => kv.value as KubeObject);
+      },
+    };
   }
 
   #key(type: ResourceType, namespace: string | undefined, name: string): string {

@@ -21,6 +21,7 @@ import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Clust
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
+import { bootstrapKubernetesService } from "./systemServices.ts";
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -151,6 +152,7 @@ export class SimulatedCluster implements Cluster {
       });
     }
     this.apiserver.bootstrapSystemPriorityClasses();
+    bootstrapKubernetesService(this.apiserver);
   }
 
   /** Start a kube-scheduler (a second one with another name serves pods that ask for it). */
