@@ -10,7 +10,9 @@ import { Client } from "../client/Client.ts";
 import { EventLoop } from "../clock/EventLoop.ts";
 import { SeededRandom } from "../clock/SeededRandom.ts";
 import { ControllerManager } from "../controllers/ControllerManager.ts";
+import { ClusterDns } from "../dns/ClusterDns.ts";
 import { Etcd } from "../etcd/Etcd.ts";
+import { KubeProxy } from "../kube-proxy/KubeProxy.ts";
 import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
 import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
@@ -21,6 +23,7 @@ import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Clust
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
+import { ServiceNetwork } from "./ServiceNetwork.ts";
 import { bootstrapKubernetesService } from "./systemServices.ts";
 
 /** Namespaces every cluster has from the start. */
@@ -65,6 +68,12 @@ export class SimulatedCluster implements Cluster {
   /** Every pod sandbox by IP, across nodes (probes, wget/curl in containers, later kube-proxy). */
   readonly network = new PodNetwork();
   readonly recorder: Conversation | undefined;
+  /** kube-proxy of each node (iptables mode). */
+  readonly kubeProxies = new Map<string, KubeProxy>();
+  /** Cluster DNS (CoreDNS's kubernetes plugin). */
+  readonly dns: ClusterDns;
+  /** Service traffic: DNS, each node's kube-proxy rules, the pod network. */
+  readonly serviceNetwork: ServiceNetwork;
   readonly #kubectl: Kubectl;
   readonly #workingDirectory: string;
   #nextNodeIndex = 0;
@@ -108,6 +117,16 @@ export class SimulatedCluster implements Cluster {
     this.controllerManager = new ControllerManager(ctx);
     this.controllerManager.start();
     this.startScheduler({ name: "default-scheduler", explain: spec.explainScheduling });
+    this.dns = new ClusterDns(this.loop, this.apiserver);
+    this.dns.start();
+    const loadBalancerRandom = this.random.fork("cloud-load-balancer");
+    this.serviceNetwork = new ServiceNetwork({
+      pods: this.network,
+      dns: this.dns,
+      proxies: this.kubeProxies,
+      kubelets: this.kubelets,
+      pickNode: (nodes) => loadBalancerRandom.pick(nodes),
+    });
     spec.nodes.forEach((node, i) => {
       this.addNode(node, i);
     });
@@ -197,6 +216,14 @@ export class SimulatedCluster implements Cluster {
     );
     this.kubelets.set(node.name, kubelet);
     kubelet.start();
+    const proxy = new KubeProxy(
+      this.loop,
+      this.random.fork(`kube-proxy/${node.name}`),
+      this.apiserver,
+      node.name,
+    );
+    this.kubeProxies.set(node.name, proxy);
+    proxy.start();
     return kubelet;
   }
 
@@ -298,19 +325,24 @@ export class SimulatedCluster implements Cluster {
     switch (operation) {
       case "fail":
         kubelet.stop();
+        this.kubeProxies.get(name)?.stop();
         break;
       case "partition":
         kubelet.partition();
         break;
       case "recover":
         if (kubelet.state === "partitioned") kubelet.heal();
-        else kubelet.start();
+        else {
+          kubelet.start();
+          this.kubeProxies.get(name)?.start();
+        }
         break;
       case "restartKubelet":
         kubelet.restart();
         break;
       case "remove": {
         kubelet.stop();
+        this.kubeProxies.get(name)?.stop();
         const nodes = this.kinds.forResourceName("nodes") as ResourceType;
         this.apiserver.delete("kubectl", nodes, undefined, name);
         break;
