@@ -84,4 +84,3 @@ When("pod {string} is evicted", async function (this: KubespecWorld, pod: string
   const [namespace, name] = pod.includes("/") ? (pod.split("/") as [string, string]) : ["default", pod];
   await cluster.evict(namespace, name);
 });
-

@@ -10,7 +10,7 @@ import { Client } from "../client/Client.ts";
 import { EventLoop } from "../clock/EventLoop.ts";
 import { SeededRandom } from "../clock/SeededRandom.ts";
 import { ControllerManager } from "../controllers/ControllerManager.ts";
-import { ClusterDns } from "../dns/ClusterDns.ts";
+import { ClusterDns, type DnsAnswer } from "../dns/ClusterDns.ts";
 import { Etcd } from "../etcd/Etcd.ts";
 import { KubeProxy } from "../kube-proxy/KubeProxy.ts";
 import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
@@ -23,7 +23,7 @@ import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Clust
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
-import { ServiceNetwork } from "./ServiceNetwork.ts";
+import { ServiceNetwork, type TrafficResult, type TrafficSource } from "./ServiceNetwork.ts";
 import { bootstrapKubernetesService } from "./systemServices.ts";
 
 /** Namespaces every cluster has from the start. */
@@ -404,6 +404,22 @@ export class SimulatedCluster implements Cluster {
   async evict(namespace: string, name: string): Promise<void> {
     this.apiserver.evict("kubespec", namespace, name, { metadata: { name } });
     this.loop.settle();
+  }
+
+  async sendRequest(source: TrafficSource, target: string): Promise<TrafficResult> {
+    const result = this.serviceNetwork.request(source, target);
+    this.loop.settle();
+    return result;
+  }
+
+  async proxyRules(node: string): Promise<{ save: string; restore: readonly string[] }> {
+    const proxy = this.kubeProxies.get(node);
+    if (!proxy) throw new Error(`node "${node}" is not part of the cluster`);
+    return { save: proxy.rules.iptablesSave(), restore: proxy.rules.restoreLines() };
+  }
+
+  async resolveName(namespace: string, name: string): Promise<DnsAnswer | undefined> {
+    return this.serviceNetwork.resolve(name, namespace);
   }
 
   async dispose(): Promise<void> {

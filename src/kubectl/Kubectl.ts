@@ -12,6 +12,7 @@ import { registerDescribe } from "./commands/describe.ts";
 import { registerDrain } from "./commands/drain.ts";
 import { registerEdit } from "./commands/edit.ts";
 import { registerExec } from "./commands/exec.ts";
+import { registerExpose } from "./commands/expose.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
 import { registerLogs } from "./commands/logs.ts";
@@ -218,6 +219,7 @@ export class Kubectl {
       registerAnnotate,
       registerReplace,
       registerEdit,
+      registerExpose,
     ]) {
       register(program, ctx);
     }
