@@ -4,6 +4,7 @@ import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
 import {
   expectClientAddress,
   expectNodeRules,
+  expectReadyEndpoints,
   expectRequestFailure,
   expectResolution,
   expectResponseFrom,
@@ -140,5 +141,13 @@ defineAssertion(
   "from pod {string}, the name {string} does not resolve",
   async function (this: KubespecWorld, pod: string, name: string) {
     await expectResolution(this, pod, name, { none: true });
+  },
+);
+
+/** The service's EndpointSlices hold exactly that many ready endpoints. */
+defineAssertion(
+  "service {string} has {int} ready endpoint(s)",
+  async function (this: KubespecWorld, service: string, count: number) {
+    await expectReadyEndpoints(this, service, count);
   },
 );

@@ -216,3 +216,19 @@ export async function expectResolution(
   if (JSON.stringify(got) !== JSON.stringify([...want].sort()))
     throw new Error(`${name} resolves to ${shown} from pod ${podRef}, not ${[...want].sort().join(", ")}`);
 }
+
+/** The service's EndpointSlices list exactly `count` ready endpoints. */
+export async function expectReadyEndpoints(world: KubespecWorld, ref: string, count: number): Promise<void> {
+  const [namespace, name] = split(ref);
+  const result = await world
+    .requireCluster()
+    .kubectl(`get endpointslices -n ${namespace} -l kubernetes.io/service-name=${name} -o json`);
+  if (result.exitCode !== 0) throw new Error(result.stderr.trim());
+  const slices = JSON.parse(result.stdout) as {
+    items: { endpoints?: { conditions?: { ready?: boolean } }[] }[];
+  };
+  const ready = slices.items
+    .flatMap((s) => s.endpoints ?? [])
+    .filter((e) => e.conditions?.ready !== false).length;
+  if (ready !== count) throw new Error(`service ${ref} has ${ready} ready endpoints, not ${count}`);
+}
