@@ -1,4 +1,4 @@
-import { When } from "@cucumber/cucumber";
+import { Given, When } from "@cucumber/cucumber";
 import { defineAssertion } from "../src/world/assertions.ts";
 import type { KubespecWorld } from "../src/world/KubespecWorld.ts";
 import {
@@ -14,6 +14,16 @@ import {
   podSource,
   sendRequest,
 } from "../src/world/services.ts";
+
+/** cloud-controller-manager runs with a cloud whose load balancers take addresses from the pool (`203.0.113.10-203.0.113.20`). */
+Given(
+  "the cloud provider assigns load-balancer addresses from {string}",
+  async function (this: KubespecWorld, pool: string) {
+    const cluster = this.requireCluster();
+    if (!cluster.enableCloudLoadBalancers) throw new Error("this cluster has no simulated cloud provider");
+    await cluster.enableCloudLoadBalancers(pool);
+  },
+);
 
 /** An HTTP GET (`http://web`, `http://web.shop:8080/path`) or a TCP connection (`db:5432`) from a pod, resolved with the pod's DNS search path. */
 When(

@@ -74,6 +74,8 @@ export interface Cluster {
   watch?(request: WatchRequest, onEvent: (event: WatchedEvent) => void): Promise<{ stop(): void }>;
   /** POST pods/{name}/eviction (the Eviction API kubectl drain uses). */
   evict?(namespace: string, name: string): Promise<void>;
+  /** Start cloud-controller-manager whose load balancers take addresses from the pool. */
+  enableCloudLoadBalancers?(pool: string): Promise<void>;
   /** Send a request through the cluster network (DNS, the nodes' kube-proxy rules, pods). */
   sendRequest?(source: TrafficSource, target: string): Promise<TrafficResult>;
   /** A node's kube-proxy rules as `iptables-save` prints them, and as kube-proxy wrote them. */

@@ -9,6 +9,10 @@ import { apiserverMachine } from "../apiserver/apiserverMachine.ts";
 import { Client } from "../client/Client.ts";
 import { EventLoop } from "../clock/EventLoop.ts";
 import { SeededRandom } from "../clock/SeededRandom.ts";
+import {
+  addressPool,
+  ServiceLoadBalancerController,
+} from "../cloud-controller-manager/ServiceLoadBalancerController.ts";
 import { ControllerManager } from "../controllers/ControllerManager.ts";
 import { ClusterDns, type DnsAnswer } from "../dns/ClusterDns.ts";
 import { Etcd } from "../etcd/Etcd.ts";
@@ -75,6 +79,7 @@ export class SimulatedCluster implements Cluster {
   /** Service traffic: DNS, each node's kube-proxy rules, the pod network. */
   readonly serviceNetwork: ServiceNetwork;
   readonly #kubectl: Kubectl;
+  #cloudControllerManager: ServiceLoadBalancerController | undefined;
   readonly #workingDirectory: string;
   #nextNodeIndex = 0;
 
@@ -126,6 +131,7 @@ export class SimulatedCluster implements Cluster {
       proxies: this.kubeProxies,
       kubelets: this.kubelets,
       pickNode: (nodes) => loadBalancerRandom.pick(nodes),
+      loadBalancerNodes: (ip) => this.#cloudControllerManager?.backends(ip),
     });
     spec.nodes.forEach((node, i) => {
       this.addNode(node, i);
@@ -403,6 +409,22 @@ export class SimulatedCluster implements Cluster {
 
   async evict(namespace: string, name: string): Promise<void> {
     this.apiserver.evict("kubespec", namespace, name, { metadata: { name } });
+    this.loop.settle();
+  }
+
+  /**
+   * Start cloud-controller-manager with a simulated cloud whose load balancers take addresses from
+   * the pool (`203.0.113.10-203.0.113.20`); without it LoadBalancer services stay `<pending>`.
+   */
+  async enableCloudLoadBalancers(pool: string): Promise<void> {
+    if (this.#cloudControllerManager) throw new Error("cloud-controller-manager is already running");
+    const ctx = {
+      loop: this.loop,
+      random: this.random.fork("cloud-controller-manager"),
+      api: this.apiserver,
+    };
+    this.#cloudControllerManager = new ServiceLoadBalancerController(ctx, addressPool(pool));
+    this.#cloudControllerManager.start();
     this.loop.settle();
   }
 

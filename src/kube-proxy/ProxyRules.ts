@@ -402,7 +402,8 @@ function writeServicePort(
   const reachable = new Map<string, ProxyEndpoint>();
   if (usesCluster) for (const e of cluster) reachable.set(`${e.ip}:${e.port}`, e);
   if (usesLocal) for (const e of local) reachable.set(`${e.ip}:${e.port}`, e);
-  const hasEndpoints = reachable.size > 0;
+  // Whether the service has usable endpoints on any node, not just this one (CategorizeEndpoints).
+  const hasEndpoints = cluster.length > 0;
   const hasInternal = internalLocal ? local.length > 0 : cluster.length > 0;
   const hasExternal = externalLocal ? local.length > 0 : cluster.length > 0;
   const internalChain = internalLocal ? svlChain : svcChain;
@@ -456,12 +457,12 @@ function writeServicePort(
   // External: node ports and load-balancer ingress IPs.
   const usesExternalChain = hasEndpoints && external;
   const externalRule = (chain: string, modules: Module[], dst: string | undefined, restore: string[]) => {
-    if (usesExternalChain && hasExternal) {
+    if (usesExternalChain)
       w.add({ table: "nat", chain, protocol, modules, target: extChain, ...(dst ? { dst } : {}) }, [
         ...restore,
         `-j ${extChain}`,
       ]);
-    } else {
+    if (!hasExternal) {
       const why = hasEndpoints ? `${name} has no local endpoints` : `${name} has no endpoints`;
       const target = hasEndpoints ? "DROP" : "REJECT";
       const filterModules: Module[] = [{ kind: "comment", text: why }, ...modules.slice(1)];

@@ -1,6 +1,7 @@
 /**
  * `kubectl describe` for Service and Endpoints (staging/src/k8s.io/kubectl/pkg/describe/describe.go,
- * v1.32: describeService with the service's EndpointSlices, formatEndpointSlices, describeEndpoints).
+ * v1.32: describeService with the service's EndpointSlices, buildIngressString,
+ * formatEndpointSlices, describeEndpoints).
  */
 import type { EndpointSlice, Endpoints, Service } from "../../api/types.ts";
 import type { Describer } from "../commands/describe.ts";
@@ -73,12 +74,17 @@ const describeService: Describer = (object, events, now, context) => {
   w.write(LEVEL_0, "IP:\t%s\n", spec.clusterIP ?? "");
   w.write(LEVEL_0, "IPs:\t%s\n", spec.clusterIPs?.length ? spec.clusterIPs.join(",") : "<none>");
   if (spec.externalIPs?.length) w.write(LEVEL_0, "External IPs:\t%s\n", spec.externalIPs.join(","));
-  if (spec.loadBalancerIP) w.write(LEVEL_0, "IP:\t%s\n", spec.loadBalancerIP);
-  if (spec.loadBalancerClass) w.write(LEVEL_0, "LoadBalancer Class:\t%s\n", spec.loadBalancerClass);
+  if (spec.loadBalancerIP) w.write(LEVEL_0, "Desired LoadBalancer IP:\t%s\n", spec.loadBalancerIP);
+  if (spec.externalName) w.write(LEVEL_0, "External Name:\t%s\n", spec.externalName);
   const ingress = service.status?.loadBalancer?.ingress ?? [];
   if (ingress.length > 0)
-    w.write(LEVEL_0, "LoadBalancer Ingress:\t%s\n", ingress.map((i) => i.ip || i.hostname).join(", "));
-  if (spec.type === "ExternalName") w.write(LEVEL_0, "External Name:\t%s\n", spec.externalName);
+    w.write(
+      LEVEL_0,
+      "LoadBalancer Ingress:\t%s\n",
+      ingress
+        .map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ""}` : (i.hostname ?? "")))
+        .join(", "),
+    );
   for (const port of spec.ports ?? []) {
     const name = port.name || "<unset>";
     w.write(LEVEL_0, "Port:\t%s\t%d/%s\n", name, port.port, port.protocol);
