@@ -202,11 +202,9 @@ export async function expectResolution(
     const [ns, svc] = split(
       expected.service.includes("/") ? expected.service : `${namespace}/${expected.service}`,
     );
-    const result = await world
-      .requireCluster()
-      .kubectl(`get service ${svc} -n ${ns} -o jsonpath={.spec.clusterIP}`);
+    const result = await world.requireCluster().kubectl(`get service ${svc} -n ${ns} -o json`);
     if (result.exitCode !== 0) throw new Error(result.stderr.trim());
-    want = [result.stdout.trim()];
+    want = [(JSON.parse(result.stdout) as { spec?: { clusterIP?: string } }).spec?.clusterIP ?? ""];
   }
   if (expected.selector) {
     const pods = await world.requireCluster().listPods(namespace, expected.selector);
