@@ -143,3 +143,39 @@ Feature: Traffic from outside the cluster: node ports, load balancers and traffi
     When 1 second passes
     And pod "client" sends a request to "http://web"
     Then the request fails with "timed out"
+
+  Scenario: The pod logs the request with the client address it saw
+    When I apply:
+      """
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: echo
+        labels: {app: echo}
+      spec:
+        nodeName: node-1
+        containers:
+        - name: nginx
+          image: nginx
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: echo
+      spec:
+        type: NodePort
+        externalTrafficPolicy: Local
+        selector: {app: echo}
+        ports:
+        - port: 80
+          nodePort: 30090
+      """
+    Then within 1 minute, service "echo" has 1 ready endpoint
+    When 1 second passes
+    And a client outside the cluster sends a request to "http://172.18.0.3:30090/index.html"
+    Then the response status is 200
+    When I run "kubectl logs echo --tail=1"
+    Then the output is:
+      """
+      203.0.113.200 - - [01/Mar/2025:09:00:05 +0000] "GET /index.html HTTP/1.1" 200 615 "-" "curl/8.11.1" "-"
+      """

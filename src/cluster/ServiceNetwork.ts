@@ -217,7 +217,7 @@ export class ServiceNetwork {
           undefined,
           [],
         );
-      if (!answer || answer.type !== "A")
+      if (answer?.type !== "A")
         return this.#fail("nxdomain", `could not resolve host: ${parsed.host} (NXDOMAIN)`, undefined, []);
       address = answer.addresses[0] as string;
     }

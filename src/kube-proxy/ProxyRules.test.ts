@@ -5,7 +5,7 @@ import { type PacketContext, ProxyRules, saveRule } from "./ProxyRules.ts";
 
 const node = { name: "node-1", clusterCIDR: "10.244.0.0/16" };
 
-function service(spec: Service["spec"], name = "web"): Service {
+function service(spec: NonNullable<Service["spec"]>, name = "web"): Service {
   return { apiVersion: "v1", kind: "Service", metadata: { name, namespace: "default" }, spec };
 }
 
