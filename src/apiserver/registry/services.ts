@@ -133,6 +133,35 @@ function allocateNodePorts(
   } else if (!needsHealthCheck(spec)) delete spec.healthCheckNodePort;
 }
 
+/**
+ * dropTypeDependentFields (pkg/registry/core/service/strategy.go): a type change drops the
+ * allocated values the new type does not use, when the update left them as they were.
+ */
+function dropTypeDependentFields(service: Service, old: Service): void {
+  const spec = specOf(service);
+  const oldSpec = old.spec ?? {};
+  if (spec.type === oldSpec.type) return;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (spec.type === "ExternalName" && same(spec.clusterIPs, oldSpec.clusterIPs)) {
+    delete spec.clusterIP;
+    delete spec.clusterIPs;
+  }
+  if (!shouldAllocateNodePorts(spec) && spec.type !== "NodePort" && spec.type !== "LoadBalancer") {
+    const oldPorts = new Map((oldSpec.ports ?? []).map((p) => [`${p.port}/${p.protocol}`, p.nodePort]));
+    for (const p of spec.ports ?? [])
+      if (p.nodePort && oldPorts.get(`${p.port}/${p.protocol}`) === p.nodePort) delete p.nodePort;
+  }
+  if (!needsHealthCheck(spec) && spec.healthCheckNodePort === oldSpec.healthCheckNodePort)
+    delete spec.healthCheckNodePort;
+  if (
+    spec.type !== "LoadBalancer" &&
+    spec.allocateLoadBalancerNodePorts === oldSpec.allocateLoadBalancerNodePorts
+  )
+    delete spec.allocateLoadBalancerNodePorts;
+  if (spec.type !== "NodePort" && spec.type !== "LoadBalancer" && !(spec.externalIPs ?? []).length)
+    if (spec.externalTrafficPolicy === oldSpec.externalTrafficPolicy) delete spec.externalTrafficPolicy;
+}
+
 /** patchAllocatedValues (service storage rest.go): an update that omits allocated values keeps them. */
 function patchAllocatedValues(service: Service, old: Service): void {
   const spec = specOf(service);
@@ -300,6 +329,7 @@ export const serviceStrategy: Strategy = {
     const before = old as Service;
     service.status = structuredClone(before.status ?? { loadBalancer: {} });
     patchAllocatedValues(service, before);
+    dropTypeDependentFields(service, before);
     const spec = specOf(service);
     const oldSpec = before.spec ?? {};
     const used = usedResources(ctx, object);
