@@ -68,6 +68,23 @@ Feature: Which pods a service sends traffic to
       subsets:
       - notReadyAddresses:
       """
+    When I run "kubectl describe endpoints web"
+    Then the output is:
+      """
+      Name:         web
+      Namespace:    default
+      Labels:       <none>
+      Annotations:  endpoints.kubernetes.io/last-change-trigger-time: 2025-03-01T09:00:04Z
+      Subsets:
+        Addresses:          <none>
+        NotReadyAddresses:  10.244.1.2,10.244.2.2
+        Ports:
+          Name     Port  Protocol
+          ----     ----  --------
+          <unset>  80    TCP
+
+      Events:  <none>
+      """
     When pod "client" sends a request to "http://web"
     Then the request fails with "connection refused"
     When I run "kubectl exec web-a -- touch /tmp/ready"
