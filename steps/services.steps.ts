@@ -49,6 +49,11 @@ When(
   },
 );
 
+/** A request from the machine running kubectl (where `kubectl port-forward` listens on localhost). */
+When("I send a request to {string}", async function (this: KubespecWorld, target: string) {
+  await sendRequest(this, { kind: "local" }, target);
+});
+
 /** Prints the node's kube-proxy rules as `iptables-save` does, as the last command's output. */
 When("I run iptables-save on node {string}", async function (this: KubespecWorld, node: string) {
   const stdout = await iptablesSave(this, node);

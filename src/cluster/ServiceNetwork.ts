@@ -9,7 +9,9 @@ import type { HttpResponse, Sandbox } from "../kubelet/runtime/Sandbox.ts";
 export type TrafficSource =
   | { readonly kind: "pod"; readonly namespace: string; readonly name: string }
   | { readonly kind: "node"; readonly node: string }
-  | { readonly kind: "outside" };
+  | { readonly kind: "outside" }
+  /** The machine running kubectl (its `kubectl port-forward` ports on localhost). */
+  | { readonly kind: "local" };
 
 /** The address outside clients come from (TEST-NET-3). */
 export const OUTSIDE_CLIENT_IP = "203.0.113.200";
@@ -86,6 +88,8 @@ export class ServiceNetwork {
   readonly #pickNode: (nodes: readonly string[]) => string;
   readonly #dnsAvailable: () => boolean;
   readonly #loadBalancerNode: (ip: string) => readonly string[] | undefined;
+  /** kubectl port-forward: local port → pod port. */
+  readonly #forwards = new Map<number, { namespace: string; pod: string; port: number }>();
 
   constructor(options: {
     pods: PodNetwork;
@@ -125,6 +129,54 @@ export class ServiceNetwork {
       if (verdict.kind === "reject") return { error: "refused" };
       if (verdict.kind === "drop") return { error: "unreachable" };
       return undefined;
+    };
+  }
+
+  /** `kubectl port-forward`: the local port now leads to the pod's port. */
+  forward(namespace: string, pod: string, localPort: number, podPort: number): void {
+    this.#forwards.set(localPort, { namespace, pod, port: podPort });
+  }
+
+  /** A request from the kubectl machine to a forwarded `localhost` port (through the kubelet, no kube-proxy). */
+  #requestLocal(parsed: Parsed, target: string, userAgent: string): TrafficResult {
+    const local = parsed.host === "localhost" || parsed.host === "127.0.0.1";
+    const forward = local ? this.#forwards.get(parsed.port) : undefined;
+    if (!forward)
+      return this.#fail(
+        "refused",
+        `Failed to connect to ${parsed.host} port ${parsed.port}: Connection refused`,
+        parsed.host,
+        [],
+      );
+    const sandbox = this.#sandboxOf(forward.namespace, forward.pod);
+    const endpoint = sandbox?.endpoint(forward.port, "TCP");
+    if (!sandbox || !endpoint?.accepting)
+      return this.#fail(
+        "refused",
+        `an error occurred forwarding ${parsed.port} -> ${forward.port}: connection refused`,
+        parsed.host,
+        [],
+      );
+    const response = parsed.http
+      ? endpoint.http({
+          method: "GET",
+          path: parsed.path,
+          host: target.match(/^https?:\/\/([^/]+)/)?.[1] ?? parsed.host,
+          remote: "127.0.0.1",
+          userAgent,
+        })
+      : undefined;
+    return {
+      ok: true,
+      pod: `${sandbox.namespace}/${sandbox.podName}`,
+      podIP: sandbox.ip,
+      port: forward.port,
+      node: this.#nodeOfIP(sandbox.ip),
+      remote: "127.0.0.1",
+      address: parsed.host,
+      via: undefined,
+      chains: [],
+      response,
     };
   }
 
@@ -189,6 +241,7 @@ export class ServiceNetwork {
    */
   request(source: TrafficSource, target: string, userAgent = "curl/8.11.1"): TrafficResult {
     const parsed = parseTarget(target);
+    if (source.kind === "local") return this.#requestLocal(parsed, target, userAgent);
     let from: Sandbox | undefined;
     let node: string | undefined;
     let srcIP: string;

@@ -159,6 +159,8 @@ export class SimulatedCluster implements Cluster {
       },
       edit: (editor, content) => runEditor(editor, content),
       removeTempFile: (path) => removeEditedFile(path),
+      portForward: (namespace, pod, localPort, podPort) =>
+        this.serviceNetwork.forward(namespace, pod, localPort, podPort),
     });
   }
 

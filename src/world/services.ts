@@ -48,7 +48,9 @@ export async function sendRequest(
       ? `pod ${source.namespace}/${source.name}`
       : source.kind === "node"
         ? `node ${source.node}`
-        : "outside";
+        : source.kind === "local"
+          ? "the kubectl machine"
+          : "outside";
   lastRequests.set(world, { source: from, target, result });
   world.attach(`request from ${from} to ${target}: ${describeResult(result)}`, "text/plain");
   return result;
