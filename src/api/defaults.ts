@@ -4,7 +4,7 @@
  * cluster would store.
  */
 import { defaultPullPolicy } from "./pods.ts";
-import type { Container, KubeObject, Namespace, Node, Pod } from "./types.ts";
+import type { Container, KubeObject, Namespace, Node, Pod, Service } from "./types.ts";
 import { WORKLOAD_DEFAULTERS } from "./workloadDefaults.ts";
 
 type Probe = NonNullable<Container["livenessProbe"]>;
@@ -110,11 +110,37 @@ function defaultBinding(binding: KubeObject): void {
   }
 }
 
+/** SetDefaults_Service (pkg/apis/core/v1/defaults.go) and SetDefaults_SessionAffinityConfig. */
+export function defaultService(service: Service): void {
+  const spec = service.spec;
+  if (!spec) return;
+  spec.sessionAffinity ||= "None";
+  if (spec.sessionAffinity === "None") delete spec.sessionAffinityConfig;
+  else if (spec.sessionAffinity === "ClientIP") {
+    spec.sessionAffinityConfig ??= {};
+    spec.sessionAffinityConfig.clientIP ??= {};
+    spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
+  }
+  spec.type ||= "ClusterIP";
+  for (const port of spec.ports ?? []) {
+    port.protocol ||= "TCP";
+    if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === "")
+      port.targetPort = port.port;
+  }
+  const external =
+    spec.type === "NodePort" || spec.type === "LoadBalancer" || (spec.externalIPs ?? []).length > 0;
+  if (external) spec.externalTrafficPolicy ||= "Cluster";
+  if (spec.type === "NodePort" || spec.type === "LoadBalancer" || spec.type === "ClusterIP")
+    spec.internalTrafficPolicy ??= "Cluster";
+  if (spec.type === "LoadBalancer") spec.allocateLoadBalancerNodePorts ??= true;
+}
+
 /** Defaulters by kind. */
 export const DEFAULTERS: Readonly<Record<string, (object: KubeObject) => void>> = {
   Pod: (o) => defaultPod(o as unknown as Pod),
   Namespace: (o) => defaultNamespace(o as unknown as Namespace),
   Node: (o) => defaultNode(o as unknown as Node),
+  Service: (o) => defaultService(o as unknown as Service),
   // Looked up at call time: workloadDefaults.ts imports defaultPod from this module.
   ...Object.fromEntries(
     ["Deployment", "ReplicaSet", "DaemonSet", "StatefulSet", "Job", "CronJob"].map((kind) => [

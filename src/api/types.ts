@@ -7,14 +7,17 @@ import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/O
 import type { IOwnerReference } from "@kubernetes-models/apimachinery/apis/meta/v1/OwnerReference";
 import type { IStatus } from "@kubernetes-models/apimachinery/apis/meta/v1/Status";
 import type { ILease } from "kubernetes-models/coordination.k8s.io/v1/Lease";
+import type { IEndpointSlice } from "kubernetes-models/discovery.k8s.io/v1/EndpointSlice";
 import type { IContainer } from "kubernetes-models/v1/Container";
 import type { IContainerStatus } from "kubernetes-models/v1/ContainerStatus";
+import type { IEndpoints } from "kubernetes-models/v1/Endpoints";
 import type { IEvent } from "kubernetes-models/v1/Event";
 import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { INode } from "kubernetes-models/v1/Node";
 import type { INodeCondition } from "kubernetes-models/v1/NodeCondition";
 import type { IPod } from "kubernetes-models/v1/Pod";
 import type { IPodCondition } from "kubernetes-models/v1/PodCondition";
+import type { IService } from "kubernetes-models/v1/Service";
 import type { ITaint } from "kubernetes-models/v1/Taint";
 import type { IToleration } from "kubernetes-models/v1/Toleration";
 
@@ -32,6 +35,9 @@ export type Toleration = IToleration;
 export type Namespace = INamespace;
 export type Event = IEvent;
 export type Lease = ILease;
+export type Service = IService;
+export type Endpoints = IEndpoints;
+export type EndpointSlice = IEndpointSlice;
 
 /** Any Kubernetes object as it is stored and served: apiVersion, kind, metadata and the rest. */
 export interface KubeObject {

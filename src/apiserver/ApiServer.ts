@@ -307,6 +307,7 @@ export class ApiServer {
   readonly #uids: SeededRandom;
   readonly #names: SeededRandom;
   readonly #admissionRandom: SeededRandom;
+  readonly #allocatorRandom: SeededRandom;
   #pendingUid: string | undefined;
 
   constructor(deps: ApiServerDeps) {
@@ -314,6 +315,7 @@ export class ApiServer {
     this.#uids = deps.random.fork("apiserver/uid");
     this.#names = deps.random.fork("apiserver/generateName");
     this.#admissionRandom = deps.random.fork("apiserver/admission");
+    this.#allocatorRandom = deps.random.fork("apiserver/allocators");
     this.kinds = deps.kinds;
     this.#admissionContext = {
       random: this.#admissionRandom,
@@ -1033,7 +1035,15 @@ export class ApiServer {
   }
 
   #ctx(): StrategyContext {
-    return { now: this.now() };
+    return {
+      now: this.now(),
+      random: this.#allocatorRandom,
+      list: (kind) => {
+        const t = this.kinds.all().find((k) => k.kind === kind);
+        if (!t) return [];
+        return this.#deps.etcd.store.range(this.#prefix(t, undefined)).map((kv) => kv.value as KubeObject);
+      },
+    };
   }
 
   #key(type: ResourceType, namespace: string | undefined, name: string): string {

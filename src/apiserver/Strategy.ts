@@ -1,11 +1,16 @@
 import type { FieldError } from "../api/FieldError.ts";
 import type { NameRule } from "../api/objectMeta.ts";
 import type { KubeObject } from "../api/types.ts";
+import type { SeededRandom } from "../clock/SeededRandom.ts";
 
 /** What a strategy may need from the request (virtual time, the random source). */
 export interface StrategyContext {
   /** RFC 3339 time of the request (virtual clock). */
   readonly now: string;
+  /** The apiserver's random source for allocations (service IPs and node ports). */
+  readonly random?: SeededRandom;
+  /** Every stored object of a kind (the allocators rebuild their bitmaps from storage). */
+  list?(kind: string): KubeObject[];
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { Node, Pod } from "../api/types.ts";
+import type { DnsAnswer } from "../dns/ClusterDns.ts";
 import type { ScoringStrategyType } from "../scheduler/plugins/NodeResourcesFit.ts";
 import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { ConversationMessage } from "./Conversation.ts";
+import type { TrafficResult, TrafficSource } from "./ServiceNetwork.ts";
 
 /** What one kubectl command printed and returned. */
+export type { TrafficResult, TrafficSource };
+
 export interface CommandResult {
   stdout: string;
   stderr: string;
@@ -81,6 +85,14 @@ export interface Cluster {
   watch?(request: WatchRequest, onEvent: (event: WatchedEvent) => void): Promise<{ stop(): void }>;
   /** POST pods/{name}/eviction (the Eviction API kubectl drain uses). */
   evict?(namespace: string, name: string): Promise<void>;
+  /** Start cloud-controller-manager whose load balancers take addresses from the pool. */
+  enableCloudLoadBalancers?(pool: string): Promise<void>;
+  /** Send a request through the cluster network (DNS, the nodes' kube-proxy rules, pods). */
+  sendRequest?(source: TrafficSource, target: string): Promise<TrafficResult>;
+  /** A node's kube-proxy rules as `iptables-save` prints them, and as kube-proxy wrote them. */
+  proxyRules?(node: string): Promise<{ save: string; restore: readonly string[] }>;
+  /** Resolve a name as a pod in `namespace` would (undefined when cluster DNS does not answer). */
+  resolveName?(namespace: string, name: string): Promise<DnsAnswer | undefined>;
 }
 
 /** What to watch. */

@@ -9,8 +9,14 @@ import { apiserverMachine } from "../apiserver/apiserverMachine.ts";
 import { Client } from "../client/Client.ts";
 import { EventLoop } from "../clock/EventLoop.ts";
 import { SeededRandom } from "../clock/SeededRandom.ts";
+import {
+  addressPool,
+  ServiceLoadBalancerController,
+} from "../cloud-controller-manager/ServiceLoadBalancerController.ts";
 import { ControllerManager } from "../controllers/ControllerManager.ts";
+import { ClusterDns, type DnsAnswer } from "../dns/ClusterDns.ts";
 import { Etcd } from "../etcd/Etcd.ts";
+import { KubeProxy } from "../kube-proxy/KubeProxy.ts";
 import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
 import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
@@ -30,7 +36,9 @@ import {
   kubeadmStaticPods,
 } from "./KubeadmControlPlane.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
+import { ServiceNetwork, type TrafficResult, type TrafficSource } from "./ServiceNetwork.ts";
 import { statechartVisits } from "./StatechartVisits.ts";
+import { bootstrapKubernetesService } from "./systemServices.ts";
 
 /** Namespaces every cluster has from the start. */
 export const SYSTEM_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -74,7 +82,14 @@ export class SimulatedCluster implements Cluster {
   /** Every pod sandbox by IP, across nodes (probes, wget/curl in containers, later kube-proxy). */
   readonly network = new PodNetwork();
   readonly recorder: Conversation | undefined;
+  /** kube-proxy of each node (iptables mode). */
+  readonly kubeProxies = new Map<string, KubeProxy>();
+  /** Cluster DNS (CoreDNS's kubernetes plugin). */
+  readonly dns: ClusterDns;
+  /** Service traffic: DNS, each node's kube-proxy rules, the pod network. */
+  readonly serviceNetwork: ServiceNetwork;
   readonly #kubectl: Kubectl;
+  #cloudControllerManager: ServiceLoadBalancerController | undefined;
   readonly #workingDirectory: string;
   #nextNodeIndex = 0;
   /** Static pod manifests taken out of a node's directory, by node then name (to put them back). */
@@ -119,6 +134,17 @@ export class SimulatedCluster implements Cluster {
     this.controllerManager = new ControllerManager(ctx);
     this.controllerManager.start();
     this.startScheduler({ name: "default-scheduler", explain: spec.explainScheduling });
+    this.dns = new ClusterDns(this.loop, this.apiserver);
+    this.dns.start();
+    const loadBalancerRandom = this.random.fork("cloud-load-balancer");
+    this.serviceNetwork = new ServiceNetwork({
+      pods: this.network,
+      dns: this.dns,
+      proxies: this.kubeProxies,
+      kubelets: this.kubelets,
+      pickNode: (nodes) => loadBalancerRandom.pick(nodes),
+      loadBalancerNodes: (ip) => this.#cloudControllerManager?.backends(ip),
+    });
     spec.nodes.forEach((node, i) => {
       this.addNode(node, i);
     });
@@ -145,6 +171,8 @@ export class SimulatedCluster implements Cluster {
       },
       edit: (editor, content) => runEditor(editor, content),
       removeTempFile: (path) => removeEditedFile(path),
+      portForward: (namespace, pod, localPort, podPort) =>
+        this.serviceNetwork.forward(namespace, pod, localPort, podPort),
     });
   }
 
@@ -163,6 +191,7 @@ export class SimulatedCluster implements Cluster {
       });
     }
     this.apiserver.bootstrapSystemPriorityClasses();
+    bootstrapKubernetesService(this.apiserver);
   }
 
   /** Start a kube-scheduler (a second one with another name serves pods that ask for it). */
@@ -212,6 +241,14 @@ export class SimulatedCluster implements Cluster {
     this.kubelets.set(node.name, kubelet);
     if (node.controlPlane) this.#runComponentsFromStaticPods(kubelet);
     kubelet.start();
+    const proxy = new KubeProxy(
+      this.loop,
+      this.random.fork(`kube-proxy/${node.name}`),
+      this.apiserver,
+      node.name,
+    );
+    this.kubeProxies.set(node.name, proxy);
+    proxy.start();
     return kubelet;
   }
 
@@ -373,19 +410,24 @@ export class SimulatedCluster implements Cluster {
     switch (operation) {
       case "fail":
         kubelet.stop();
+        this.kubeProxies.get(name)?.stop();
         break;
       case "partition":
         kubelet.partition();
         break;
       case "recover":
         if (kubelet.state === "partitioned") kubelet.heal();
-        else kubelet.start();
+        else {
+          kubelet.start();
+          this.kubeProxies.get(name)?.start();
+        }
         break;
       case "restartKubelet":
         kubelet.restart();
         break;
       case "remove": {
         kubelet.stop();
+        this.kubeProxies.get(name)?.stop();
         const nodes = this.kinds.forResourceName("nodes") as ResourceType;
         this.apiserver.delete("kubectl", nodes, undefined, name);
         break;
@@ -481,6 +523,38 @@ export class SimulatedCluster implements Cluster {
       ...(options.scoringStrategy ? { scoringStrategy: scoringStrategyOf(options.scoringStrategy) } : {}),
     });
     this.loop.settle();
+  }
+
+  /**
+   * Start cloud-controller-manager with a simulated cloud whose load balancers take addresses from
+   * the pool (`203.0.113.10-203.0.113.20`); without it LoadBalancer services stay `<pending>`.
+   */
+  async enableCloudLoadBalancers(pool: string): Promise<void> {
+    if (this.#cloudControllerManager) throw new Error("cloud-controller-manager is already running");
+    const ctx = {
+      loop: this.loop,
+      random: this.random.fork("cloud-controller-manager"),
+      api: this.apiserver,
+    };
+    this.#cloudControllerManager = new ServiceLoadBalancerController(ctx, addressPool(pool));
+    this.#cloudControllerManager.start();
+    this.loop.settle();
+  }
+
+  async sendRequest(source: TrafficSource, target: string): Promise<TrafficResult> {
+    const result = this.serviceNetwork.request(source, target);
+    this.loop.settle();
+    return result;
+  }
+
+  async proxyRules(node: string): Promise<{ save: string; restore: readonly string[] }> {
+    const proxy = this.kubeProxies.get(node);
+    if (!proxy) throw new Error(`node "${node}" is not part of the cluster`);
+    return { save: proxy.rules.iptablesSave(), restore: proxy.rules.restoreLines() };
+  }
+
+  async resolveName(namespace: string, name: string): Promise<DnsAnswer | undefined> {
+    return this.serviceNetwork.resolve(name, namespace);
   }
 
   async dispose(): Promise<void> {

@@ -5,6 +5,8 @@ import { controllerManagerMachine } from "./controllerManagerMachine.ts";
 import { CronJobController } from "./cronjob/CronJobController.ts";
 import { DaemonSetController } from "./daemonset/DaemonSetController.ts";
 import { DeploymentController } from "./deployment/DeploymentController.ts";
+import { EndpointsController } from "./endpoint/EndpointsController.ts";
+import { EndpointSliceController } from "./endpointslice/EndpointSliceController.ts";
 import { GarbageCollector } from "./GarbageCollector.ts";
 import { JobController } from "./job/JobController.ts";
 import { NamespaceController } from "./NamespaceController.ts";
@@ -37,6 +39,8 @@ export class ControllerManager {
       new StatefulSetController(ctx),
       new JobController(ctx),
       new CronJobController(ctx),
+      new EndpointsController(ctx),
+      new EndpointSliceController(ctx),
       new NodeLifecycleController(ctx),
       new TaintEvictionController(ctx),
       new PodGCController(ctx),

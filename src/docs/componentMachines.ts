@@ -2,6 +2,7 @@ import type { AnyStateMachine } from "xstate";
 import { apiserverMachine } from "../apiserver/apiserverMachine.ts";
 import { controllerManagerMachine } from "../controllers/controllerManagerMachine.ts";
 import { etcdMachine } from "../etcd/etcdMachine.ts";
+import { kubeProxyMachine } from "../kube-proxy/kubeProxyMachine.ts";
 import { kubeletMachine } from "../kubelet/kubeletMachine.ts";
 import { podMachine } from "../kubelet/podMachine.ts";
 import { containerMachine } from "../kubelet/runtime/containerMachine.ts";
@@ -34,6 +35,12 @@ export const COMPONENT_MACHINES: readonly { name: string; description: string; m
       name: "kubelet",
       description: "A node agent: registering, running (heartbeats every 10 s), stopped.",
       machine: kubeletMachine,
+    },
+    {
+      name: "kube-proxy",
+      description:
+        "Per node: rules written on start, after changes (at most once a second) and every 30 s; stopped with its node.",
+      machine: kubeProxyMachine,
     },
     {
       name: "pod",

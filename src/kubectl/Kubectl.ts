@@ -14,10 +14,12 @@ import { registerDrain } from "./commands/drain.ts";
 import { registerEdit } from "./commands/edit.ts";
 import { registerExec } from "./commands/exec.ts";
 import { registerExplain } from "./commands/explain.ts";
+import { registerExpose } from "./commands/expose.ts";
 import { registerGet } from "./commands/get.ts";
 import { registerLabel } from "./commands/label.ts";
 import { registerLogs } from "./commands/logs.ts";
 import { registerPatch } from "./commands/patch.ts";
+import { registerPortForward } from "./commands/portForward.ts";
 import { registerReplace } from "./commands/replace.ts";
 import { registerRollout } from "./commands/rollout.ts";
 import { registerRun } from "./commands/run.ts";
@@ -58,6 +60,8 @@ export interface KubectlHost {
   edit?(editor: readonly string[], content: string): { content: string; path: string };
   /** Remove a temporary file `edit` made (kubectl removes it once the edit succeeded). */
   removeTempFile?(path: string): void;
+  /** Open a port-forward from the kubectl machine's `localPort` to a pod's port (kubectl port-forward). */
+  portForward?(namespace: string, pod: string, localPort: number, remotePort: number): void;
 }
 
 /** Output and shared state of one invocation. */
@@ -234,6 +238,8 @@ export class Kubectl {
       registerEdit,
       registerApiVersions,
       registerExplain,
+      registerExpose,
+      registerPortForward,
     ]) {
       register(program, ctx);
     }

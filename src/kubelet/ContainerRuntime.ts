@@ -204,6 +204,11 @@ export class ContainerRuntime {
     return sandbox;
   }
 
+  /** The node's pod sandboxes. */
+  sandboxes(): Sandbox[] {
+    return [...this.#sandboxes.values()];
+  }
+
   /** Tear a sandbox down: its containers are killed, its IP leaves the network. */
   removePodSandbox(sandbox: Sandbox): void {
     sandbox.ready = false;

@@ -18,6 +18,7 @@ import {
 } from "./rbac.ts";
 import { replicaSetStrategy } from "./replicasets.ts";
 import { secretStrategy } from "./secrets.ts";
+import { serviceStrategy } from "./services.ts";
 import { statefulSetStrategy } from "./statefulsets.ts";
 
 const subdomain: Strategy = { nameRule: "subdomain" };
@@ -28,16 +29,7 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   Node: nodeStrategy,
   Namespace: namespaceStrategy,
   Event: eventStrategy,
-  Service: {
-    nameRule: "dns1035",
-    statusSubresource: true,
-    fieldLabels: ["spec.clusterIP", "spec.type"],
-    fieldLabelError: (label) => `field label not supported: ${label}`,
-    fields: (o) => ({
-      "spec.clusterIP": (o.spec as { clusterIP?: string } | undefined)?.clusterIP ?? "",
-      "spec.type": (o.spec as { type?: string } | undefined)?.type ?? "",
-    }),
-  },
+  Service: serviceStrategy,
   Deployment: deploymentStrategy,
   ReplicaSet: replicaSetStrategy,
   StatefulSet: statefulSetStrategy,

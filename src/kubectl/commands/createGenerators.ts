@@ -1,7 +1,7 @@
 /**
- * The generators of `kubectl create`: `deployment`, `namespace` and `configmap`
+ * The generators of `kubectl create`: `deployment`, `namespace`, `configmap` and `service`
  * (staging/src/k8s.io/kubectl/pkg/cmd/create/create_deployment.go, create_namespace.go,
- * create_configmap.go, v1.32).
+ * create_configmap.go, create_service.go, v1.32).
  */
 import type { Command } from "commander";
 import { StatusError } from "../../api/StatusError.ts";
@@ -256,4 +256,77 @@ export function registerCreateGenerators(create: Command, ctx: CommandContext): 
       } as unknown as KubeObject;
       createAndPrint(ctx, "configmaps", configMap, opts, "failed to create configmap");
     });
+
+  registerCreateService(create, ctx);
+}
+
+/** parsePorts of create_service.go: `port[:targetPort]`. */
+function parseServicePort(spec: string): { port: number; targetPort: number | string } {
+  const [first, second] = spec.split(":") as [string, string | undefined];
+  const port = Number(first);
+  if (!/^\d+$/.test(first) || port < 1 || port > 65535)
+    throw new KubectlError(
+      /^\d+$/.test(first) ? `error: port "${first}" out of range` : `error: invalid port "${first}"`,
+    );
+  if (second === undefined) return { port, targetPort: port };
+  if (/^\d+$/.test(second)) {
+    const target = Number(second);
+    if (target < 1 || target > 65535) throw new KubectlError("error: must be between 1 and 65535, inclusive");
+    return { port, targetPort: target };
+  }
+  return { port, targetPort: second };
+}
+
+/** `kubectl create service clusterip|nodeport|loadbalancer|externalname NAME` (create_service.go). */
+function registerCreateService(create: Command, ctx: CommandContext): void {
+  const service = create.command("service").alias("svc");
+  for (const [sub, type] of [
+    ["clusterip", "ClusterIP"],
+    ["nodeport", "NodePort"],
+    ["loadbalancer", "LoadBalancer"],
+    ["externalname", "ExternalName"],
+  ] as const) {
+    const cmd = service
+      .command(sub)
+      .argument("[args...]")
+      .option("--tcp <ports>", "", (v: string, p: string[]) => [...p, ...v.split(",")], [] as string[])
+      .option("--dry-run [strategy]")
+      .option("-o, --output <format>")
+      .option("--save-config")
+      .option("--validate [mode]");
+    if (sub === "clusterip") cmd.option("--clusterip <ip>");
+    if (sub === "nodeport") cmd.option("--node-port <port>", "", "0");
+    if (sub === "externalname") cmd.option("--external-name <name>");
+    cmd.action((args: string[], _opts: Record<string, unknown>, command: Command) => {
+      const opts = command.optsWithGlobals();
+      const name = nameFrom(args, `service ${sub}`);
+      const clusterIP = opts.clusterip as string | undefined;
+      const tcp = opts.tcp as string[];
+      if (sub === "externalname" && !opts.externalName)
+        throw new KubectlError('error: required flag(s) "external-name" not set');
+      if (clusterIP !== "None" && tcp.length === 0 && type !== "ExternalName")
+        throw new KubectlError("error: at least one tcp port specifier must be provided");
+      const nodePort = Number(opts.nodePort ?? 0);
+      const ports = tcp.map((spec) => ({
+        name: spec.replace(/:/g, "-"),
+        ...(nodePort ? { nodePort } : {}),
+        ...parseServicePort(spec),
+        protocol: "TCP",
+      }));
+      const object = {
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: { creationTimestamp: null, labels: { app: name }, name },
+        spec: {
+          ...(clusterIP ? { clusterIP } : {}),
+          ...(opts.externalName ? { externalName: opts.externalName } : {}),
+          ...(ports.length > 0 ? { ports } : {}),
+          selector: { app: name },
+          type,
+        },
+        status: { loadBalancer: {} },
+      } as unknown as KubeObject;
+      createAndPrint(ctx, "services", object, opts, `failed to create ${type} service`);
+    });
+  }
 }

@@ -8,6 +8,7 @@ import { configDescribers } from "../describe/configMaps.ts";
 import { namespaceDescribers } from "../describe/namespaces.ts";
 import { describeNode } from "../describe/nodes.ts";
 import { describePod } from "../describe/pods.ts";
+import { serviceDescribers } from "../describe/services.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
@@ -58,7 +59,13 @@ export function registerDescriber(kind: string, describer: Describer): void {
   DESCRIBERS[kind] = describer;
 }
 
-for (const group of [appsDescribers, batchDescribers, namespaceDescribers, configDescribers])
+for (const group of [
+  appsDescribers,
+  batchDescribers,
+  namespaceDescribers,
+  configDescribers,
+  serviceDescribers,
+])
   for (const [kind, describer] of Object.entries(group)) registerDescriber(kind, describer);
 
 function eventsFor(ctx: CommandContext, object: KubeObject): Event[] {

@@ -12,6 +12,7 @@ import {
 import { nodePrinter } from "./nodes.ts";
 import { podPrinter } from "./pods.ts";
 import { clusterRoleBindingPrinter, roleBindingPrinter } from "./rbac.ts";
+import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from "./services.ts";
 import type { PrintOptions, ResourcePrinter, Table } from "./Table.ts";
 import {
   controllerRevisionPrinter,
@@ -43,6 +44,9 @@ const PRINTERS: Record<string, ResourcePrinter<never>> = {
   RoleBinding: roleBindingPrinter,
   ClusterRoleBinding: clusterRoleBindingPrinter,
   PriorityClass: priorityClassPrinter,
+  Service: servicePrinter,
+  Endpoints: endpointsPrinter,
+  EndpointSlice: endpointSlicePrinter,
 };
 
 /** Register (or replace) the printer of a kind; later issues add theirs here. */

@@ -23,9 +23,17 @@ export class PodNetwork {
   readonly #byIP = new Map<string, Sandbox>();
   /** Resolve a DNS name seen from a pod in `namespace` to an IP (cluster DNS plugs in here). */
   resolve: ((name: string, namespace: string) => string | undefined) | undefined;
-  /** Map a virtual IP and port (a Service) to a pod IP and port (kube-proxy plugs in here). */
+  /**
+   * Map a virtual IP and port (a Service) seen from the source address to a pod IP and port, or
+   * refuse/drop it (kube-proxy plugs in here); `remote` is the source after SNAT.
+   */
   route:
-    | ((ip: string, port: number, protocol: string) => { ip: string; port: number } | undefined)
+    | ((
+        ip: string,
+        port: number,
+        protocol: string,
+        source?: string,
+      ) => { ip: string; port: number; remote?: string } | { error: "refused" | "unreachable" } | undefined)
     | undefined;
 
   add(sandbox: Sandbox): void {
@@ -42,14 +50,15 @@ export class PodNetwork {
   }
 
   /** Connect to `ip:port`: refused when nothing listens (or not yet); unreachable when no pod has the IP. */
-  dial(ip: string, port: number, protocol = "TCP"): DialResult {
-    const routed = this.#byIP.has(ip) ? undefined : this.route?.(ip, port, protocol);
+  dial(ip: string, port: number, protocol = "TCP", source?: string): DialResult & { remote?: string } {
+    const routed = this.#byIP.has(ip) ? undefined : this.route?.(ip, port, protocol, source);
+    if (routed && "error" in routed) return { ok: false, error: routed.error };
     const target = routed ?? { ip, port };
     const sandbox = this.#byIP.get(target.ip);
     if (!sandbox?.ready) return { ok: false, error: "unreachable" };
     const endpoint = sandbox.endpoint(target.port, protocol);
     if (!endpoint?.accepting) return { ok: false, error: "refused" };
-    return { ok: true, endpoint, sandbox };
+    return { ok: true, endpoint, sandbox, ...(routed?.remote ? { remote: routed.remote } : {}) };
   }
 
   /**
@@ -80,7 +89,7 @@ export class PodNetwork {
               ? ({ ok: true, endpoint, sandbox: from } as const)
               : ({ ok: false, error: "refused" } as const);
           })()
-        : this.dial(ip, port);
+        : this.dial(ip, port, "TCP", from?.ip);
     if (!dialed.ok)
       return {
         ok: false,
@@ -91,7 +100,10 @@ export class PodNetwork {
       method: "GET",
       path,
       host: match[2] ? `${host}:${port}` : host,
-      remote: host === "localhost" || host === "127.0.0.1" ? "127.0.0.1" : client.remote,
+      remote:
+        host === "localhost" || host === "127.0.0.1"
+          ? "127.0.0.1"
+          : ("remote" in dialed && dialed.remote) || client.remote,
       userAgent: client.userAgent,
     };
     const response = dialed.endpoint.http(request);
