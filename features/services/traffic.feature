@@ -110,3 +110,17 @@ Feature: Traffic to a service follows kube-proxy's rules
       -m recent --name KUBE-SEP-MHDQ23KUGG7EGFMW --rcheck --seconds 10800 --reap -j KUBE-SEP-MHDQ23KUGG7EGFMW
       """
     And 50 requests from pod "client" to "http://web" all reach the same pod
+
+  Scenario: A pod reaches another pod directly by its IP, across nodes
+    The pod network is flat: the client on node-1 reaches a web pod on node-2 at its pod IP,
+    with no Service and no kube-proxy rule in between.
+    When pod "client" sends a request to "http://10.244.2.3/"
+    Then the response comes from a pod matching "app=web"
+    And the response status is 200
+    And the server sees the client address "10.244.1.2"
+
+  Scenario: A ClusterIP service is reachable only inside the cluster
+    When a client outside the cluster sends a request to "http://10.96.0.12/"
+    Then the request fails with "timed out"
+    When node "node-2" sends a request to "http://10.96.0.12/"
+    Then the response comes from a pod matching "app=web"

@@ -73,7 +73,49 @@ const LEAST_ALLOCATED = [
   "LeastAllocated prefers the node with the most free capacity",
 ] as const;
 const FIRST_POD = ["features/examples/first-pod.feature", "nginx starts on a worker node"] as const;
-const SERVICES = "issue 7 (Services, Endpoints, kube-proxy and pod networking): no feature exists yet";
+const TRAFFIC = "features/services/traffic.feature";
+const SVC_REQUEST = [
+  TRAFFIC,
+  "A request to the service name reaches one of the pods, which logs it",
+] as const;
+const SVC_RULES = [TRAFFIC, "Every node has the rules that map the service IP to the pods"] as const;
+const SVC_SPREAD = [TRAFFIC, "Load is spread evenly over the pods"] as const;
+const SVC_SCALE_DOWN = [TRAFFIC, "Scaling down removes the endpoint and its rules"] as const;
+const POD_TO_POD = [TRAFFIC, "A pod reaches another pod directly by its IP, across nodes"] as const;
+const CLUSTER_IP_INSIDE = [TRAFFIC, "A ClusterIP service is reachable only inside the cluster"] as const;
+const SVC_TYPES = [
+  "features/services/service-types.feature",
+  "Every type of service, as kubectl get lists them",
+] as const;
+const SVC_FAILOVER = [
+  "features/services/endpoints.feature",
+  "Pods that replace those of a failed node join the service",
+] as const;
+const NODE_PORT = [
+  "features/services/external-traffic.feature",
+  "A NodePort answers on every node, and the pod sees the node that forwarded",
+] as const;
+const LB_PENDING = [
+  "features/services/external-traffic.feature",
+  "Without a cloud controller a LoadBalancer service waits for its address",
+] as const;
+const LB_ASSIGNED = [
+  "features/services/external-traffic.feature",
+  "The cloud load balancer gets an address from the pool and sends traffic to the nodes",
+] as const;
+const DNS_SEARCH = [
+  "features/services/dns.feature",
+  "The search path finds a service by its short and longer names",
+] as const;
+const DNS_BY_NAME = [
+  "features/services/dns.feature",
+  "A web pod reaches its database by the service name (the seed notes' example)",
+] as const;
+const EXTERNAL_NAME = [
+  "features/services/dns.feature",
+  "An ExternalName service is an alias, not a proxy",
+] as const;
+const ADDONS = "the kube-proxy DaemonSet of the kubeadm add-ons (in progress)";
 
 /** The seed notes, by the number their file name starts with. */
 export const SEED_NOTES: Readonly<Record<string, string>> = {
@@ -122,20 +164,20 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     seed: "000",
     line: 11,
     claim: "kube-proxy runs on every node and implements part of the Service concept.",
-    pending: SERVICES,
+    proof: [SVC_RULES, SVC_REQUEST],
   },
   {
     seed: "000",
     line: 13,
     claim: "kube-proxy keeps network rules on the node that let traffic reach pods.",
-    pending: SERVICES,
+    proof: [SVC_RULES, SVC_REQUEST],
   },
   {
     seed: "000",
     line: 15,
     claim:
       "kube-proxy uses the operating system's packet filtering when there is one, else forwards traffic itself.",
-    pending: SERVICES,
+    proof: [SVC_RULES],
   },
   {
     seed: "000",
@@ -372,26 +414,26 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     seed: "001",
     line: 74,
     claim: "Every pod in the cluster can reach every other pod over the pod network.",
-    pending: SERVICES,
+    proof: [POD_TO_POD],
   },
   {
     seed: "001",
     line: 81,
     claim: "A pod's IP may change, so applications reach each other through a Service, by name or IP.",
-    pending: SERVICES,
+    proof: [DNS_BY_NAME, SVC_FAILOVER],
   },
   {
     seed: "001",
     line: 89,
     claim: "A Service is virtual: no container, it exists only in Kubernetes' memory and gets an IP.",
-    pending: SERVICES,
+    proof: [SVC_TYPES, SVC_RULES],
   },
   {
     seed: "001",
     line: 92,
     claim:
       "kube-proxy on every node creates rules (iptables) that forward a Service's IP to its backend pods.",
-    pending: SERVICES,
+    proof: [SVC_RULES],
   },
   {
     seed: "001",
@@ -399,13 +441,13 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     claim: "kube-proxy is installed from the release binaries and run as a service.",
     reason: "Installation steps, not cluster behaviour.",
   },
-  { seed: "001", line: 108, claim: "kubeadm deploys kube-proxy as a pod on every node.", pending: SERVICES },
+  { seed: "001", line: 108, claim: "kubeadm deploys kube-proxy as a pod on every node.", pending: ADDONS },
   {
     seed: "001",
     line: 113,
     claim: "kube-proxy is a DaemonSet: exactly one pod on each node of the cluster.",
     proof: [DAEMONSET],
-    pending: "issue 7 for kube-proxy itself; the DaemonSet behaviour is proved",
+    pending: ADDONS,
   },
   {
     seed: "001",
@@ -478,7 +520,7 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     seed: "002",
     line: 4,
     claim: "A Service exposes an application running on a set of pods as a network service.",
-    pending: SERVICES,
+    proof: [SVC_REQUEST],
   },
   {
     seed: "002",
@@ -621,21 +663,21 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     seed: "002",
     line: 45,
     claim: "kube-proxy routes and load-balances traffic to a Service's pods on every node.",
-    pending: SERVICES,
+    proof: [SVC_RULES, SVC_SPREAD],
   },
   {
     seed: "002",
     line: 47,
     claim: "A Service gives a stable IP and port while its pods change.",
-    pending: SERVICES,
+    proof: [SVC_FAILOVER],
   },
   {
     seed: "002",
     line: 48,
     claim: "kube-proxy is notified of new Services and their endpoints.",
-    pending: SERVICES,
+    proof: [SVC_SCALE_DOWN],
   },
-  { seed: "002", line: 49, claim: "kube-proxy does simple load balancing.", pending: SERVICES },
+  { seed: "002", line: 49, claim: "kube-proxy does simple load balancing.", proof: [SVC_SPREAD] },
 
   // 003: pods, the creation flow, labels
   {
@@ -673,7 +715,7 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     seed: "003",
     line: 47,
     claim: "Every pod can reach every other pod by its IP address.",
-    pending: SERVICES,
+    proof: [POD_TO_POD],
   },
   {
     seed: "003",
@@ -896,26 +938,31 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
       ],
     ],
   },
-  { seed: "004", line: 48, claim: "A Service connects pods and exposes them.", pending: SERVICES },
+  { seed: "004", line: 48, claim: "A Service connects pods and exposes them.", proof: [SVC_REQUEST] },
   {
     seed: "004",
     line: 50,
     claim: "ClusterIP (the default type) is reachable only inside the cluster.",
-    pending: SERVICES,
+    proof: [CLUSTER_IP_INSIDE],
   },
   {
     seed: "004",
     line: 54,
     claim: "NodePort exposes the Service on a port of every node's IP.",
-    pending: SERVICES,
+    proof: [NODE_PORT],
   },
   {
     seed: "004",
     line: 58,
     claim: "LoadBalancer needs an external load balancer; Kubernetes provides none itself.",
-    pending: SERVICES,
+    proof: [LB_PENDING, LB_ASSIGNED],
   },
-  { seed: "004", line: 61, claim: "ExternalName exposes the Service as a host name.", pending: SERVICES },
+  {
+    seed: "004",
+    line: 61,
+    claim: "ExternalName exposes the Service as a host name.",
+    proof: [EXTERNAL_NAME],
+  },
   {
     seed: "004",
     line: 66,
@@ -934,7 +981,17 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
       ],
     ],
   },
-  { seed: "004", line: 75, claim: "The master runs a DNS server for the cluster.", pending: SERVICES },
+  {
+    seed: "004",
+    line: 75,
+    claim: "The master runs a DNS server for the cluster.",
+    proof: [DNS_SEARCH, DNS_BY_NAME],
+  },
   { seed: "004", line: 76, claim: "Application containers are created on worker nodes.", proof: [FIRST_POD] },
-  { seed: "004", line: 77, claim: "Networking: kube-proxy and a network plugin.", pending: SERVICES },
+  {
+    seed: "004",
+    line: 77,
+    claim: "Networking: kube-proxy and a network plugin.",
+    proof: [POD_TO_POD, SVC_RULES],
+  },
 ];
