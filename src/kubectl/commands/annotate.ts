@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import type { ResourceType } from "../../api/kinds.ts";
-import type { KubeObject } from "../../api/types.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { kindPrefix, parseResourceArgs } from "../resources.ts";
+import { kindPrefix } from "../resources.ts";
+import { resolveTargets } from "./targets.ts";
 
 /** cmdutil.GetResourcesAndPairs: resources first, then `k=v` / `k-` pairs. */
 export function resourcesAndPairs(
@@ -69,31 +68,13 @@ export function registerAnnotate(program: Command, ctx: CommandContext): void {
       if (pairs.length === 0 && !opts.list)
         throw new KubectlError("error: at least one annotation update is required");
       const { set, remove } = parsePairs(pairs);
-      const requests = parseResourceArgs(ctx.host.client.kinds, resources);
-      const targets: { type: ResourceType; object: KubeObject }[] = [];
-      const errors: string[] = [];
-      for (const { type, names } of requests) {
-        const namespace = type.namespaced ? ctx.namespace() : undefined;
-        if (names.length === 0) {
-          if (!opts.selector && !opts.all)
-            throw new KubectlError("error: resource(s) were provided, but no name was specified");
-          const list = ctx.host.client.api.list(
-            "kubectl",
-            type,
-            namespace,
-            opts.selector ? { labelSelector: opts.selector as string } : {},
-          );
-          for (const object of list.items) targets.push({ type, object });
-          continue;
-        }
-        for (const name of names) {
-          try {
-            targets.push({ type, object: ctx.host.client.api.get("kubectl", type, namespace, name) });
-          } catch (error) {
-            errors.push(errorMessage(error));
-          }
-        }
-      }
+      const { targets, errors } = resolveTargets(
+        ctx,
+        resources,
+        opts.selector as string | undefined,
+        undefined,
+        opts.all === true,
+      );
       const version = opts.resourceVersion as string | undefined;
       if (version !== undefined && targets.length > 1)
         throw new KubectlError("error: --resource-version may only be used with a single resource");

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import type { KubeObject } from "../../api/types.ts";
 import { isValidLabelValue } from "../../api/validation.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { kindPrefix, parseResourceArgs } from "../resources.ts";
-import { listResources } from "./common.ts";
+import { kindPrefix } from "../resources.ts";
+import { resolveTargets } from "./targets.ts";
 
 /** parseLabels of kubectl label: `k=v` to set, `k-` to remove. */
 export function parseLabelSpecs(specs: readonly string[]): { set: Record<string, string>; remove: string[] } {
@@ -53,31 +52,13 @@ export function registerLabel(program: Command, ctx: CommandContext): void {
       const { set, remove } = parseLabelSpecs(specs);
       if (specs.length === 0 && !opts.list)
         throw new KubectlError("error: at least one label update is required");
-      const requests = parseResourceArgs(ctx.host.client.kinds, resourceArgs);
-      const targets: { type: (typeof requests)[number]["type"]; object: KubeObject }[] = [];
-      const errors: string[] = [];
-      for (const { type, names } of requests) {
-        const namespace = type.namespaced ? ctx.namespace() : undefined;
-        if (names.length === 0) {
-          if (!opts.selector && !opts.all)
-            throw new KubectlError("error: resource(s) were provided, but no name was specified");
-          const list = listResources(
-            ctx,
-            type,
-            namespace,
-            opts.selector ? { labelSelector: opts.selector as string } : {},
-          );
-          for (const object of list.items) targets.push({ type, object });
-          continue;
-        }
-        for (const name of names) {
-          try {
-            targets.push({ type, object: ctx.host.client.api.get("kubectl", type, namespace, name) });
-          } catch (error) {
-            errors.push(errorMessage(error));
-          }
-        }
-      }
+      const { targets, errors } = resolveTargets(
+        ctx,
+        resourceArgs,
+        opts.selector as string | undefined,
+        undefined,
+        opts.all === true,
+      );
       for (const { type, object } of targets) {
         const labels = object.metadata.labels ?? {};
         if (opts.list) {

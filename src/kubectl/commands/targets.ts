@@ -4,6 +4,7 @@ import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { parseResourceArgs } from "../resources.ts";
+import { listResources } from "./common.ts";
 
 /** One object a command acts on. */
 export interface Target {
@@ -12,8 +13,9 @@ export interface Target {
 }
 
 /**
- * Resolve `TYPE NAME…`, `TYPE/NAME…` or `TYPE -l selector` to objects (the resource builder of
- * scale, set, rollout, cordon, drain and taint); lookup errors are collected, not thrown.
+ * Resolve `TYPE NAME…`, `TYPE/NAME…`, `TYPE -l selector` or `TYPE --all` to objects (the resource
+ * builder of label, annotate, set, rollout, cordon, drain and taint); lookup errors are collected,
+ * not thrown.
  *
  * @example
  * ```ts
@@ -25,6 +27,7 @@ export function resolveTargets(
   args: readonly string[],
   selector: string | undefined,
   emptyMessage = "error: one or more resources must be specified as <resource> <name> or <resource>/<name>",
+  all = false,
 ): { targets: Target[]; errors: string[]; rawErrors: string[] } {
   if (args.length === 0) throw new KubectlError(emptyMessage);
   const targets: Target[] = [];
@@ -33,8 +36,9 @@ export function resolveTargets(
   for (const { type, names } of parseResourceArgs(ctx.host.client.kinds, args)) {
     const namespace = type.namespaced ? ctx.namespace() : undefined;
     if (names.length === 0) {
-      if (!selector) throw new KubectlError("error: resource(s) were provided, but no name was specified");
-      const list = ctx.host.client.api.list("kubectl", type, namespace, { labelSelector: selector });
+      if (!selector && !all)
+        throw new KubectlError("error: resource(s) were provided, but no name was specified");
+      const list = listResources(ctx, type, namespace, selector ? { labelSelector: selector } : {});
       for (const object of list.items) targets.push({ type, object });
       continue;
     }
