@@ -6,8 +6,8 @@ import { parseDuration } from "../../clock/duration.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { kindPrefix, parseResourceArgs } from "../resources.ts";
-import { listResources, namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
+import { kindPrefix } from "../resources.ts";
+import { resourceRefs } from "./targets.ts";
 
 /** How long the built-in kubectl waits for a deletion when --timeout is 0 (cluster time). */
 const DEFAULT_WAIT_MS = 10 * 60_000;
@@ -57,44 +57,13 @@ export function registerDelete(program: Command, ctx: CommandContext): void {
           `error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`,
         );
 
-      const targets: Target[] = [];
+      const targets = resourceRefs(ctx, opts.filename as string[], args, {
+        selector: opts.selector as string | undefined,
+        all: opts.all === true,
+        allNamespaces: opts.allNamespaces === true,
+        required: true,
+      });
       const errors: string[] = [];
-      const files = opts.filename as string[];
-      if (files.length > 0) {
-        for (const manifest of readManifests(ctx, files)) {
-          const type = typeForManifest(ctx, manifest);
-          targets.push({
-            type,
-            namespace: namespaceForManifest(ctx, type, manifest.object),
-            name: manifest.object.metadata.name as string,
-          });
-        }
-      } else {
-        const requests = parseResourceArgs(ctx.host.client.kinds, args);
-        if (requests.length === 0) {
-          throw new KubectlError(
-            `error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
-          );
-        }
-        for (const { type, names } of requests) {
-          const namespace = type.namespaced ? (opts.allNamespaces ? undefined : ctx.namespace()) : undefined;
-          if (names.length > 0) {
-            for (const name of names)
-              targets.push({ type, namespace: type.namespaced ? ctx.namespace() : undefined, name });
-          } else if (opts.selector || opts.all) {
-            const list = listResources(
-              ctx,
-              type,
-              namespace,
-              opts.selector ? { labelSelector: opts.selector as string } : {},
-            );
-            for (const o of list.items)
-              targets.push({ type, namespace: o.metadata.namespace, name: o.metadata.name as string });
-          } else {
-            throw new KubectlError("error: resource(s) were provided, but no name was specified");
-          }
-        }
-      }
       if (opts.force && grace === 0) {
         ctx.err(
           "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n",

@@ -5,14 +5,9 @@ import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
 import { yamlToJson } from "../manifests.ts";
 import { formatObjects } from "../output.ts";
-import { kindPrefix, parseResourceArgs } from "../resources.ts";
-import {
-  fieldValidation,
-  namespaceForManifest,
-  printWarnings,
-  readManifests,
-  typeForManifest,
-} from "./common.ts";
+import { kindPrefix } from "../resources.ts";
+import { fieldValidation, printWarnings } from "./common.ts";
+import { resourceRefs } from "./targets.ts";
 
 const PATCH_TYPES = { json: "json", merge: "merge", strategic: "strategic" } as const;
 
@@ -72,34 +67,7 @@ export function registerPatch(program: Command, ctx: CommandContext): void {
         throw new KubectlError(
           `error: invalid subresource value: "${subresource}". Must be one of [status scale]`,
         );
-      const targets: {
-        type: ReturnType<typeof typeForManifest>;
-        namespace: string | undefined;
-        name: string;
-      }[] = [];
-      const files = opts.filename as string[];
-      if (files.length > 0) {
-        for (const manifest of readManifests(ctx, files)) {
-          const type = typeForManifest(ctx, manifest);
-          targets.push({
-            type,
-            namespace: namespaceForManifest(ctx, type, manifest.object),
-            name: manifest.object.metadata.name as string,
-          });
-        }
-      } else {
-        const requests = parseResourceArgs(ctx.host.client.kinds, args);
-        if (requests.length === 0)
-          throw new KubectlError(
-            `error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'`,
-          );
-        for (const { type, names } of requests) {
-          if (names.length === 0)
-            throw new KubectlError("error: resource(s) were provided, but no name was specified");
-          for (const name of names)
-            targets.push({ type, namespace: type.namespaced ? ctx.namespace() : undefined, name });
-        }
-      }
+      const targets = resourceRefs(ctx, opts.filename as string[], args, { required: true });
       const errors: string[] = [];
       for (const target of targets) {
         try {

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import type { ResourceType } from "../../api/kinds.ts";
 import { StatusError } from "../../api/StatusError.ts";
 import { errorMessage } from "../errors.ts";
 import type { CommandContext } from "../Kubectl.ts";
 import { KubectlError } from "../KubectlError.ts";
-import { kindPrefix, parseResourceArgs } from "../resources.ts";
-import { namespaceForManifest, readManifests, typeForManifest } from "./common.ts";
+import { kindPrefix } from "../resources.ts";
+import { resourceRefs } from "./targets.ts";
 
 /**
  * `kubectl scale`: sets `spec.replicas` through the scale subresource, with the
@@ -32,33 +31,10 @@ export function registerScale(program: Command, ctx: CommandContext): void {
       const current = Number(opts.currentReplicas);
       if (!Number.isInteger(current) || current < -1)
         throw new KubectlError("error: The --current-replicas must specify an integer of -1 or greater");
-      const targets: { type: ResourceType; namespace: string | undefined; name: string }[] = [];
-      const files = opts.filename as string[];
-      if (files.length > 0) {
-        for (const manifest of readManifests(ctx, files)) {
-          const type = typeForManifest(ctx, manifest);
-          targets.push({
-            type,
-            namespace: namespaceForManifest(ctx, type, manifest.object),
-            name: manifest.object.metadata.name as string,
-          });
-        }
-      } else {
-        for (const { type, names } of parseResourceArgs(ctx.host.client.kinds, args)) {
-          const namespace = type.namespaced ? ctx.namespace() : undefined;
-          if (names.length === 0) {
-            if (!opts.selector && !opts.all)
-              throw new KubectlError("error: resource(s) were provided, but no name was specified");
-            const list = ctx.host.client.api.list(
-              "kubectl",
-              type,
-              namespace,
-              opts.selector ? { labelSelector: opts.selector as string } : {},
-            );
-            for (const o of list.items) targets.push({ type, namespace, name: o.metadata.name as string });
-          } else for (const name of names) targets.push({ type, namespace, name });
-        }
-      }
+      const targets = resourceRefs(ctx, opts.filename as string[], args, {
+        selector: opts.selector as string | undefined,
+        all: opts.all === true,
+      });
       const version = opts.resourceVersion as string | undefined;
       if (version !== undefined && targets.length > 1)
         throw new KubectlError("error: cannot use --resource-version with multiple resources");
