@@ -582,7 +582,7 @@ export class ApiServer {
       if (strategy.generation) meta.generation = 1;
       const generated = !meta.name && !!meta.generateName;
       for (let attempt = 0; ; attempt++) {
-        const system = meta.namespace === "kube-system";
+        const system = (namespace ?? meta.namespace) === "kube-system";
         if (generated) meta.name = this.#generateName(meta.generateName as string, system);
         // FillObjectMetaSystemFields comes before validation (a Job's selector is made from its uid).
         // A uid drawn for a create that then fails is kept for the next create, so failed requests

@@ -166,7 +166,12 @@ export function coreDnsAddon(): KubeObject[] {
   const meta = { name: "coredns", namespace: "kube-system" };
   return [
     { apiVersion: "v1", kind: "ServiceAccount", metadata: { ...meta } },
-    { apiVersion: "v1", kind: "ConfigMap", metadata: { ...meta }, data: { Corefile: COREFILE } } as KubeObject,
+    {
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { ...meta },
+      data: { Corefile: COREFILE },
+    } as KubeObject,
     {
       apiVersion: "apps/v1",
       kind: "Deployment",

@@ -21,14 +21,15 @@ import { Kubectl, type KubectlResult } from "../kubectl/Kubectl.ts";
 import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
 import { KubeletConnections } from "../kubelet/KubeletConnections.ts";
-import type { RuntimeContainer } from "../kubelet/runtime/RuntimeContainer.ts";
 import { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
+import type { RuntimeContainer } from "../kubelet/runtime/RuntimeContainer.ts";
 import type { ScoringStrategy, ScoringStrategyType } from "../scheduler/plugins/NodeResourcesFit.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
+import { ADDON_IMAGES, coreDnsAddon, kubeProxyAddon } from "./KubeadmAddons.ts";
 import {
   CONTROL_PLANE_COMPONENTS,
   CONTROL_PLANE_IMAGES,
@@ -36,7 +37,6 @@ import {
   controlPlaneComponentOf,
   kubeadmStaticPods,
 } from "./KubeadmControlPlane.ts";
-import { ADDON_IMAGES, coreDnsAddon, kubeProxyAddon } from "./KubeadmAddons.ts";
 import { removeEditedFile, runEditor } from "./runEditor.ts";
 import { ServiceNetwork, type TrafficResult, type TrafficSource } from "./ServiceNetwork.ts";
 import { statechartVisits } from "./StatechartVisits.ts";

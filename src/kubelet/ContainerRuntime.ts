@@ -279,7 +279,13 @@ export class ContainerRuntime {
       })),
       generated,
     );
-    const container = new RuntimeContainer(this.newContainerID(config.namespace), config, sandbox, fs, this.#loop);
+    const container = new RuntimeContainer(
+      this.newContainerID(config.namespace),
+      config,
+      sandbox,
+      fs,
+      this.#loop,
+    );
     this.#containers.set(container.id, container);
     return container;
   }

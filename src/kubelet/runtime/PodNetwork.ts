@@ -56,7 +56,8 @@ export class PodNetwork {
   dial(ip: string, port: number, protocol = "TCP", source?: string): DialResult & { remote?: string } {
     // A node's IP may also be the sandbox IP of its host-network pods (kube-proxy, the static
     // pods): its NodePorts still go through the node's rules first.
-    const routed = this.#byIP.has(ip) && !this.isNodeIP?.(ip) ? undefined : this.route?.(ip, port, protocol, source);
+    const routed =
+      this.#byIP.has(ip) && !this.isNodeIP?.(ip) ? undefined : this.route?.(ip, port, protocol, source);
     if (routed && "error" in routed) return { ok: false, error: routed.error };
     const target = routed ?? { ip, port };
     const sandbox = this.#byIP.get(target.ip);
