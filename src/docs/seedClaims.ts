@@ -399,13 +399,29 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     claim: "kube-proxy is installed from the release binaries and run as a service.",
     reason: "Installation steps, not cluster behaviour.",
   },
-  { seed: "001", line: 108, claim: "kubeadm deploys kube-proxy as a pod on every node.", pending: SERVICES },
+  {
+    seed: "001",
+    line: 108,
+    claim: "kubeadm deploys kube-proxy as a pod on every node.",
+    proof: [
+      ["features/cluster/addons.feature", "The add-ons in kube-system"],
+      [
+        "features/cluster/addons.feature",
+        "Without its kube-proxy pod a node's rules go stale until the replacement runs",
+      ],
+    ],
+  },
   {
     seed: "001",
     line: 113,
     claim: "kube-proxy is a DaemonSet: exactly one pod on each node of the cluster.",
-    proof: [DAEMONSET],
-    pending: "issue 7 for kube-proxy itself; the DaemonSet behaviour is proved",
+    proof: [
+      [
+        "features/cluster/addons.feature",
+        "A node that joins gets its kube-proxy, and with it the service rules",
+      ],
+      DAEMONSET,
+    ],
   },
   {
     seed: "001",
