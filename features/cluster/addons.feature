@@ -73,7 +73,7 @@ Feature: kubeadm's add-ons: kube-proxy on every node, CoreDNS behind kube-dns
     Then the output is:
       """
       NAME               READY   STATUS              RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
-      kube-proxy-g82wh   0/1     ContainerCreating   0          0s    <none>       node-1          <none>           <none>
+      kube-proxy-g82wh   0/1     ContainerCreating   0          0s    172.18.0.3   node-1          <none>           <none>
       kube-proxy-nsxqs   1/1     Running             0          10s   172.18.0.2   control-plane   <none>           <none>
       kube-proxy-w2fbb   1/1     Running             0          10s   172.18.0.4   node-2          <none>           <none>
       """
