@@ -316,12 +316,17 @@ export class SimulatedCluster implements Cluster {
    * runs on the node again. Its rules stay in the kernel while it is stopped.
    */
   #runKubeProxyFromPod(proxy: KubeProxy): (container: RuntimeContainer) => void {
+    // The container kube-proxy runs as: an old pod's container ending after its replacement's
+    // started does not stop it.
+    let current: RuntimeContainer | undefined;
     return (container) => {
       if (container.config.namespace !== "kube-system" || container.config.name !== "kube-proxy") return;
       if (!container.config.podName.startsWith("kube-proxy-")) return;
       if (container.state === "running") {
+        current = container;
         if (!proxy.running) proxy.start();
-      } else if (container.state === "stopping" || container.state === "exited") {
+      } else if ((container.state === "stopping" || container.state === "exited") && container === current) {
+        current = undefined;
         if (proxy.running) proxy.stop();
       }
     };
