@@ -4,8 +4,9 @@ Feature: kubeadm's add-ons: kube-proxy on every node, CoreDNS behind kube-dns
   system-cluster-critical, tolerating the control-plane taint) behind Service `kube-dns` at
   10.96.0.10. It runs before any worker joins, so both coredns pods land on the control-plane node;
   kube-proxy gets a pod on every node that joins. The pods are the components: a node's kube-proxy
-  runs only while its pod's container runs, and names resolve only while a ready coredns pod is
-  behind kube-dns.
+  runs only while its pod's container runs, and names resolve only while a coredns pod answers
+  behind kube-dns (a terminating one keeps answering through its 5 s lameduck, as kube-proxy falls
+  back to serving terminating endpoints when no ready one is left).
 
   Background:
     Given a cluster with 2 nodes
@@ -119,7 +120,14 @@ Feature: kubeadm's add-ons: kube-proxy on every node, CoreDNS behind kube-dns
     When pod "client" sends a request to "http://web/"
     Then the response status is 200
     When I run "kubectl scale deployment coredns -n kube-system --replicas=0"
-    Then within 10 seconds, 0 pods matching "k8s-app=kube-dns" are "Running"
+    And pod "client" sends a request to "http://web/"
+    Then the response status is 200
+    When 10 seconds pass
+    And I run "kubectl get pods -n kube-system -l k8s-app=kube-dns"
+    Then the error output is:
+      """
+      No resources found in kube-system namespace.
+      """
     When pod "client" sends a request to "http://web/"
     Then the request fails with "connection timed out; no servers could be reached (10.96.0.10:53)"
     And from pod "client", the name "web" does not resolve

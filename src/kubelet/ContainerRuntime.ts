@@ -412,8 +412,9 @@ export class ContainerRuntime {
       this.#changed(container);
       const behaviour = container.stopBehaviour;
       if (behaviour.handles) {
-        // A graceful server stops accepting connections at once.
-        container.sandbox.release(container);
+        // A graceful server stops accepting connections at once, unless it serves on while it
+        // drains (a lameduck period).
+        if (!behaviour.keepsServing) container.sandbox.release(container);
         this.#loop.setTimeout(() => {
           if (container.state !== "stopping") return;
           logStop(container);
