@@ -15,9 +15,13 @@ Feature: A cluster laid out the way kubeadm lays it out
     Then the output is:
       """
       NAME                                    READY   STATUS    RESTARTS   AGE   IP           NODE            NOMINATED NODE   READINESS GATES
+      coredns-5b56577f5b-jj6hk                1/1     Running   0          30s   10.244.0.2   control-plane   <none>           <none>
+      coredns-5b56577f5b-zl27k                1/1     Running   0          30s   10.244.0.3   control-plane   <none>           <none>
       etcd-control-plane                      1/1     Running   0          30s   172.18.0.2   control-plane   <none>           <none>
       kube-apiserver-control-plane            1/1     Running   0          30s   172.18.0.2   control-plane   <none>           <none>
       kube-controller-manager-control-plane   1/1     Running   0          30s   172.18.0.2   control-plane   <none>           <none>
+      kube-proxy-nsxqs                        1/1     Running   0          30s   172.18.0.2   control-plane   <none>           <none>
+      kube-proxy-pnggb                        1/1     Running   0          30s   172.18.0.3   node-1          <none>           <none>
       kube-scheduler-control-plane            1/1     Running   0          30s   172.18.0.2   control-plane   <none>           <none>
       """
     When I run "kubectl get pods -n kube-system -l tier=control-plane -L component"
@@ -104,19 +108,22 @@ Feature: A cluster laid out the way kubeadm lays it out
     And I run "kubectl describe node control-plane"
     Then the output contains:
       """
-      Non-terminated Pods:          (4 in total)
+      Non-terminated Pods:          (7 in total)
         Namespace                   Name                                     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
         ---------                   ----                                     ------------  ----------  ---------------  -------------  ---
+        kube-system                 coredns-5b56577f5b-jj6hk                 100m (2%)     0 (0%)      70Mi (0%)        170Mi (2%)     30s
+        kube-system                 coredns-5b56577f5b-zl27k                 100m (2%)     0 (0%)      70Mi (0%)        170Mi (2%)     30s
         kube-system                 etcd-control-plane                       100m (2%)     0 (0%)      100Mi (1%)       0 (0%)         30s
         kube-system                 kube-apiserver-control-plane             250m (6%)     0 (0%)      0 (0%)           0 (0%)         30s
         kube-system                 kube-controller-manager-control-plane    200m (5%)     0 (0%)      0 (0%)           0 (0%)         30s
+        kube-system                 kube-proxy-nsxqs                         0 (0%)        0 (0%)      0 (0%)           0 (0%)         30s
         kube-system                 kube-scheduler-control-plane             100m (2%)     0 (0%)      0 (0%)           0 (0%)         30s
       Allocated resources:
         (Total limits may be over 100 percent, i.e., overcommitted.)
         Resource           Requests    Limits
         --------           --------    ------
-        cpu                650m (16%)  0 (0%)
-        memory             100Mi (1%)  0 (0%)
+        cpu                850m (21%)  0 (0%)
+        memory             240Mi (2%)  340Mi (4%)
       """
 
   Scenario: Without the scheduler's manifest nothing is scheduled; putting it back schedules the waiting pod
@@ -126,9 +133,13 @@ Feature: A cluster laid out the way kubeadm lays it out
     Then the output is:
       """
       NAME                                    READY   STATUS    RESTARTS   AGE
+      coredns-5b56577f5b-jj6hk                1/1     Running   0          10s
+      coredns-5b56577f5b-zl27k                1/1     Running   0          10s
       etcd-control-plane                      1/1     Running   0          10s
       kube-apiserver-control-plane            1/1     Running   0          10s
       kube-controller-manager-control-plane   1/1     Running   0          10s
+      kube-proxy-nsxqs                        1/1     Running   0          10s
+      kube-proxy-pnggb                        1/1     Running   0          10s
       """
     When I run "kubectl run web --image=nginx"
     Then for 2 minutes, pod "web" is "Pending"
@@ -180,9 +191,13 @@ Feature: A cluster laid out the way kubeadm lays it out
     Then the output is:
       """
       NAME                                    READY   STATUS    RESTARTS   AGE
+      coredns-5b56577f5b-jj6hk                1/1     Running   0          16s
+      coredns-5b56577f5b-zl27k                1/1     Running   0          16s
       etcd-control-plane                      1/1     Running   0          16s
       kube-apiserver-control-plane            1/1     Running   0          3s
       kube-controller-manager-control-plane   1/1     Running   0          16s
+      kube-proxy-nsxqs                        1/1     Running   0          16s
+      kube-proxy-pnggb                        1/1     Running   0          16s
       kube-scheduler-control-plane            1/1     Running   0          16s
       """
 

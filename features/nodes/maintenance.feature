@@ -99,10 +99,10 @@ Feature: Node maintenance with cordon, drain and taint
       """
     And the error output is:
       """
-      error: unable to drain node "node-1" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-bcvpb, continuing command...
+      error: unable to drain node "node-1" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-bcvpb, kube-system/kube-proxy-pnggb, continuing command...
       There are pending nodes to be drained:
        node-1
-      cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-bcvpb
+      cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent-bcvpb, kube-system/kube-proxy-pnggb
       """
     And node "node-1" is "Ready,SchedulingDisabled"
     When I run "kubectl uncordon node-1"
@@ -152,7 +152,7 @@ Feature: Node maintenance with cordon, drain and taint
       """
     And the error output is:
       """
-      Warning: ignoring DaemonSet-managed Pods: default/agent-bcvpb
+      Warning: ignoring DaemonSet-managed Pods: default/agent-bcvpb, kube-system/kube-proxy-pnggb
       """
     And within 1 minute, 2 pods matching "app=web" on node "node-2" are "Running"
     And 1 pod matching "app=agent" on node "node-1" is "Running"

@@ -64,10 +64,10 @@ Feature: A node fails and its pods are rescheduled
     Then the output is:
       """
       NAME            STATUS     ROLES           AGE   VERSION
-      control-plane   Ready      control-plane   55s   v1.32.0
-      node-1          NotReady   <none>          55s   v1.32.0
-      node-2          Ready      <none>          55s   v1.32.0
-      node-3          Ready      <none>          55s   v1.32.0
+      control-plane   Ready      control-plane   60s   v1.32.0
+      node-1          NotReady   <none>          60s   v1.32.0
+      node-2          Ready      <none>          60s   v1.32.0
+      node-3          Ready      <none>          60s   v1.32.0
       """
     Then for 4m50s, 1 pod matching "app=web" on node "node-1" is "Running"
     And within 15 seconds, 1 pod matching "app=web" on node "node-1" is "Terminating"

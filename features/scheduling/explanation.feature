@@ -19,8 +19,8 @@ Feature: Every scheduling decision can be explained
 
       NODE           FILTER                                                                                    TaintToleration  NodeResourcesFit  NodeResourcesBalancedAllocation  ImageLocality  TOTAL  CHOSEN
       control-plane  TaintToleration: node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }
-      node-1         passed                                                                                    0→100×3=300      94→94×1=94        100→100×1=100                    0→0×1=0        494    yes
-      node-2         passed                                                                                    1→0×3=0          97→97×1=97        100→100×1=100                    0→0×1=0        197
+      node-1         passed                                                                                    0→100×3=300      89→89×1=89        100→100×1=100                    0→0×1=0        489    yes
+      node-2         passed                                                                                    1→0×3=0          95→95×1=95        100→100×1=100                    0→0×1=0        195
       """
 
   Scenario: ImageLocality favours a node that has the image, by its full name only

@@ -150,9 +150,9 @@ Feature: Node affinity chooses nodes by their labels
     And the scheduling of pod "web" is explained as:
       | node          | NodeAffinity derivation | total | chosen |
       | control-plane |                         |       |        |
-      | node-1        | 80→100×2=200            | 697   | yes    |
-      | node-2        | 20→25×2=50              | 547   |        |
-      | node-3        | 0→0×2=0                 | 497   |        |
+      | node-1        | 80→100×2=200            | 695   | yes    |
+      | node-2        | 20→25×2=50              | 545   |        |
+      | node-3        | 0→0×2=0                 | 495   |        |
 
   Scenario: Pinning a pod to a node by name with matchFields
     Given a cluster with 3 nodes

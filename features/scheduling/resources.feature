@@ -38,9 +38,10 @@ Feature: Resource requests decide where a pod fits and which node it prefers
       | node-2        | NodeResourcesFit: Insufficient memory                                                     |
 
   Scenario: A node full of pods takes no more (Too many pods)
+    The node's kube-proxy pod (DaemonSet kube-proxy) takes one of its three pod slots.
     Given a cluster with nodes:
       | name   | pods |
-      | node-1 | 2    |
+      | node-1 | 3    |
     When I run "kubectl run one --image=nginx"
     And I run "kubectl run two --image=nginx"
     And I run "kubectl run three --image=nginx"
@@ -100,9 +101,9 @@ Feature: Resource requests decide where a pod fits and which node it prefers
     And the scheduling of pod "web" is explained as:
       | node          | filter                                                                                    | NodeResourcesFit derivation | NodeResourcesBalancedAllocation | TaintToleration | total | chosen |
       | control-plane | TaintToleration: node(s) had untolerated taint {node-role.kubernetes.io/control-plane: } |                             |                                 |                 |       |        |
-      | large         | passed                                                                                    | 90→90×1=90                  | 96                              | 300             | 486   | yes    |
-      | medium        | passed                                                                                    | 81→81×1=81                  | 93                              | 300             | 474   |        |
-      | small         | passed                                                                                    | 62→62×1=62                  | 87                              | 300             | 449   |        |
+      | large         | passed                                                                                    | 89→89×1=89                  | 96                              | 300             | 485   | yes    |
+      | medium        | passed                                                                                    | 78→78×1=78                  | 93                              | 300             | 471   |        |
+      | small         | passed                                                                                    | 57→57×1=57                  | 87                              | 300             | 444   |        |
 
   Scenario: A second scheduler with MostAllocated packs pods onto the fullest node
     Given a cluster with nodes:
@@ -131,9 +132,9 @@ Feature: Resource requests decide where a pod fits and which node it prefers
     And the scheduling of pod "batch" is explained as:
       | node          | filter                                                                                    | NodeResourcesFit | total | chosen |
       | control-plane | TaintToleration: node(s) had untolerated taint {node-role.kubernetes.io/control-plane: } |                  |       |        |
-      | large         | passed                                                                                    | 9                | 405   |        |
-      | medium        | passed                                                                                    | 18               | 411   |        |
-      | small         | passed                                                                                    | 37               | 424   | yes    |
+      | large         | passed                                                                                    | 10               | 406   |        |
+      | medium        | passed                                                                                    | 21               | 414   |        |
+      | small         | passed                                                                                    | 42               | 429   | yes    |
 
   Scenario: Extended resources are requested like cpu and memory
     Given a cluster with 2 nodes

@@ -80,6 +80,6 @@ Feature: Spreading pods over nodes
     And the scheduling of pod "web-2" is explained as:
       | node          | PodTopologySpread derivation | NodeResourcesFit | total | chosen |
       | control-plane |                              |                  |       |        |
-      | node-1        | 4→50×2=100                   | 95               | 595   |        |
-      | node-2        | 2→100×2=200                  | 97               | 697   | yes    |
-      | node-3        | 2→100×2=200                  | 97               | 697   |        |
+      | node-1        | 4→50×2=100                   | 92               | 592   |        |
+      | node-2        | 2→100×2=200                  | 95               | 695   | yes    |
+      | node-3        | 2→100×2=200                  | 95               | 695   |        |

@@ -137,5 +137,5 @@ Feature: Taints keep pods away from nodes unless they tolerate them
     And the scheduling of pod "web" is explained as:
       | node          | filter                                                                                    | TaintToleration derivation | total | chosen |
       | control-plane | TaintToleration: node(s) had untolerated taint {node-role.kubernetes.io/control-plane: } |                            |       |        |
-      | node-1        | passed                                                                                    | 1→0×3=0                    | 197   |        |
-      | node-2        | passed                                                                                    | 0→100×3=300                | 497   | yes    |
+      | node-1        | passed                                                                                    | 1→0×3=0                    | 195   |        |
+      | node-2        | passed                                                                                    | 0→100×3=300                | 495   | yes    |

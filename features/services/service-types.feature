@@ -220,6 +220,14 @@ Feature: Service types and their addresses
       """
       kubectl create service clusterip dns --tcp=53:53 --clusterip=10.96.0.10
       """
+    Then the command fails with:
+      """
+      error: failed to create ClusterIP service: Service "dns" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated
+      """
+    When I run:
+      """
+      kubectl create service clusterip dns --tcp=53:53 --clusterip=10.96.0.53
+      """
     Then the output is:
       """
       service/dns created

@@ -281,10 +281,10 @@ Feature: kubectl describe for workloads
       """
       Name:             pi
       Namespace:        default
-      Selector:         batch.kubernetes.io/controller-uid=ada19156-cbf4-45f2-8018-e53e1441601c
-      Labels:           batch.kubernetes.io/controller-uid=ada19156-cbf4-45f2-8018-e53e1441601c
+      Selector:         batch.kubernetes.io/controller-uid=a9e8a0ae-0da7-498c-8a9b-64d0012e815f
+      Labels:           batch.kubernetes.io/controller-uid=a9e8a0ae-0da7-498c-8a9b-64d0012e815f
                         batch.kubernetes.io/job-name=pi
-                        controller-uid=ada19156-cbf4-45f2-8018-e53e1441601c
+                        controller-uid=a9e8a0ae-0da7-498c-8a9b-64d0012e815f
                         job-name=pi
       Annotations:      <none>
       Parallelism:      2
@@ -295,9 +295,9 @@ Feature: kubectl describe for workloads
       Start Time:       Sat, 01 Mar 2025 09:00:00 +0000
       Pods Statuses:    2 Active (2 Ready) / 0 Succeeded / 0 Failed
       Pod Template:
-        Labels:  batch.kubernetes.io/controller-uid=ada19156-cbf4-45f2-8018-e53e1441601c
+        Labels:  batch.kubernetes.io/controller-uid=a9e8a0ae-0da7-498c-8a9b-64d0012e815f
                  batch.kubernetes.io/job-name=pi
-                 controller-uid=ada19156-cbf4-45f2-8018-e53e1441601c
+                 controller-uid=a9e8a0ae-0da7-498c-8a9b-64d0012e815f
                  job-name=pi
         Containers:
          pi:

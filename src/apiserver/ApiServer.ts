@@ -309,11 +309,22 @@ export class ApiServer {
   readonly #admissionRandom: SeededRandom;
   readonly #allocatorRandom: SeededRandom;
   #pendingUid: string | undefined;
+  /**
+   * kube-system's own streams for uids and generated names: the system add-ons (kube-proxy and
+   * coredns pods, their ReplicaSet, events, mirror pods) come and go with nodes and the control
+   * plane, and the names and uids of users' objects must not depend on them.
+   */
+  readonly #system: { uids: SeededRandom; names: SeededRandom; pendingUid: string | undefined };
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
     this.#uids = deps.random.fork("apiserver/uid");
     this.#names = deps.random.fork("apiserver/generateName");
+    this.#system = {
+      uids: deps.random.fork("apiserver/uid/kube-system"),
+      names: deps.random.fork("apiserver/generateName/kube-system"),
+      pendingUid: undefined,
+    };
     this.#admissionRandom = deps.random.fork("apiserver/admission");
     this.#allocatorRandom = deps.random.fork("apiserver/allocators");
     this.kinds = deps.kinds;
@@ -571,12 +582,18 @@ export class ApiServer {
       if (strategy.generation) meta.generation = 1;
       const generated = !meta.name && !!meta.generateName;
       for (let attempt = 0; ; attempt++) {
-        if (generated) meta.name = this.#generateName(meta.generateName as string);
+        const system = (namespace ?? meta.namespace) === "kube-system";
+        if (generated) meta.name = this.#generateName(meta.generateName as string, system);
         // FillObjectMetaSystemFields comes before validation (a Job's selector is made from its uid).
         // A uid drawn for a create that then fails is kept for the next create, so failed requests
         // do not shift the uids of later objects.
-        this.#pendingUid ??= this.#uids.uuid();
-        meta.uid = this.#pendingUid;
+        if (system) {
+          this.#system.pendingUid ??= this.#system.uids.uuid();
+          meta.uid = this.#system.pendingUid;
+        } else {
+          this.#pendingUid ??= this.#uids.uuid();
+          meta.uid = this.#pendingUid;
+        }
         meta.creationTimestamp = ctx.now;
         this.#validate(type, strategy, object, undefined);
         this.#admit(attributes, "validate");
@@ -584,7 +601,8 @@ export class ApiServer {
         try {
           const kv = this.#write(type, object, 0);
           this.#observer?.storage?.("create", kv.key, kv.modRevision);
-          this.#pendingUid = undefined;
+          if (system) this.#system.pendingUid = undefined;
+          else this.#pendingUid = undefined;
           return { object: kv.value as T, warnings };
         } catch (error) {
           if (error instanceof PreconditionFailedError) {
@@ -1229,9 +1247,9 @@ export class ApiServer {
     }
   }
 
-  #generateName(base: string): string {
+  #generateName(base: string, system = false): string {
     const prefix = base.length > 58 ? base.slice(0, 58) : base;
-    return prefix + this.#names.string(RAND_ALPHABET, 5);
+    return prefix + (system ? this.#system.names : this.#names).string(RAND_ALPHABET, 5);
   }
 
   /**

@@ -92,7 +92,7 @@ export interface Cluster {
   /** A node's kube-proxy rules as `iptables-save` prints them, and as kube-proxy wrote them. */
   proxyRules?(node: string): Promise<{ save: string; restore: readonly string[] }>;
   /** Resolve a name as a pod in `namespace` would (undefined when cluster DNS does not answer). */
-  resolveName?(namespace: string, name: string): Promise<DnsAnswer | undefined>;
+  resolveName?(namespace: string, name: string, pod?: string): Promise<DnsAnswer | undefined>;
 }
 
 /** What to watch. */

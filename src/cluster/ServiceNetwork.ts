@@ -86,7 +86,7 @@ export class ServiceNetwork {
   readonly #proxies: ReadonlyMap<string, KubeProxy>;
   readonly #kubelets: ReadonlyMap<string, Kubelet>;
   readonly #pickNode: (nodes: readonly string[]) => string;
-  readonly #dnsAvailable: () => boolean;
+  readonly #dnsAvailable: (node: string | undefined) => boolean;
   readonly #loadBalancerNode: (ip: string) => readonly string[] | undefined;
   /** kubectl port-forward: local port → pod port. */
   readonly #forwards = new Map<number, { namespace: string; pod: string; port: number }>();
@@ -98,8 +98,11 @@ export class ServiceNetwork {
     kubelets: ReadonlyMap<string, Kubelet>;
     /** The cloud load balancer's choice among healthy nodes (seeded). */
     pickNode: (nodes: readonly string[]) => string;
-    /** Whether the cluster DNS service answers (a ready coredns endpoint behind kube-dns). */
-    dnsAvailable?: () => boolean;
+    /**
+     * Whether the cluster DNS service answers a client on this node (undefined: a node's own
+     * resolver); without it, DNS always answers (a cluster without kubeadm's coredns add-on).
+     */
+    dnsAvailable?: (node: string | undefined) => boolean;
     /** The nodes a load-balancer IP sends to (its healthy backends), when the IP is one. */
     loadBalancerNodes?: (ip: string) => readonly string[] | undefined;
   }) {
@@ -110,8 +113,9 @@ export class ServiceNetwork {
     this.#pickNode = options.pickNode;
     this.#dnsAvailable = options.dnsAvailable ?? (() => true);
     this.#loadBalancerNode = options.loadBalancerNodes ?? (() => undefined);
-    this.#pods.resolve = (name, namespace) => {
-      if (!this.#dnsAvailable()) return undefined;
+    this.#pods.isNodeIP = (ip) => this.#nodeByIP(ip) !== undefined;
+    this.#pods.resolve = (name, namespace, source) => {
+      if (!this.#dnsAvailable(source ? this.#nodeOfIP(source) : undefined)) return undefined;
       const { answer } = this.#dns.resolve(name, namespace);
       return answer.type === "A" ? answer.addresses[0] : undefined;
     };
@@ -180,10 +184,38 @@ export class ServiceNetwork {
     };
   }
 
-  /** Resolve a name as a pod in `namespace` would (undefined when DNS is down). */
-  resolve(name: string, namespace: string): DnsAnswer | undefined {
-    if (!this.#dnsAvailable()) return undefined;
+  /**
+   * Resolve a name as a pod in `namespace` on `node` would (undefined when no DNS server answers
+   * there).
+   */
+  resolve(name: string, namespace: string, node?: string): DnsAnswer | undefined {
+    if (!this.#dnsAvailable(node)) return undefined;
     return this.#dns.resolve(name, namespace).answer;
+  }
+
+  /**
+   * Whether a DNS query from `node` to the cluster DNS service (10.96.0.10:53/UDP) reaches a
+   * server: the node's kube-proxy rules translate it to a coredns endpoint, and a ready pod there
+   * listens on 53/UDP. Otherwise the resolver times out.
+   */
+  dnsServerReachable(node: string | undefined): boolean {
+    const from = node ?? [...this.#kubelets.keys()][0];
+    const proxy = from ? this.#proxies.get(from) : undefined;
+    const src = (from && this.#kubelets.get(from)?.config.internalIP) || "";
+    if (!proxy) return false;
+    // The resolver tries again after a timeout, so any server the rules may pick will do. The
+    // rules are walked with fixed draws (the first and the last endpoint) and a scratch affinity
+    // table: a lookup must not move the node's RNG, which spreads the service traffic.
+    for (const draw of [0, 0.999999]) {
+      const verdict = proxy.rules.route(
+        { src, dst: CLUSTER_DNS_IP, dport: 53, protocol: "UDP", srcLocal: false, dstLocal: false },
+        { now: 0, random: () => draw, recent: new Map() },
+      );
+      if (verdict.kind !== "dnat") continue;
+      const sandbox = this.#pods.sandbox(verdict.ip);
+      if (sandbox?.ready && sandbox.endpoint(verdict.port, "UDP")?.accepting) return true;
+    }
+    return false;
   }
 
   /** The node a pod IP or node IP belongs to. */
@@ -262,7 +294,7 @@ export class ServiceNetwork {
     // only know addresses.
     let address = parsed.host;
     if (!isIP(parsed.host)) {
-      const answer = source.kind === "pod" ? this.resolve(parsed.host, source.namespace) : undefined;
+      const answer = source.kind === "pod" ? this.resolve(parsed.host, source.namespace, node) : undefined;
       if (source.kind === "pod" && answer === undefined)
         return this.#fail(
           "timeout",

@@ -22,12 +22,14 @@ import { ImageCatalogue } from "../kubelet/ImageCatalogue.ts";
 import { Kubelet, type NodeConfig } from "../kubelet/Kubelet.ts";
 import { KubeletConnections } from "../kubelet/KubeletConnections.ts";
 import { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
+import type { RuntimeContainer } from "../kubelet/runtime/RuntimeContainer.ts";
 import type { ScoringStrategy, ScoringStrategyType } from "../scheduler/plugins/NodeResourcesFit.ts";
 import { Scheduler, type SchedulerOptions } from "../scheduler/Scheduler.ts";
 import type { SchedulingDecision } from "../scheduler/SchedulingDecision.ts";
 import type { Cluster, CommandResult, WatchedEvent, WatchRequest } from "./Cluster.ts";
 import { type ClusterSpec, clusterSpecSchema, nodeSpecSchema } from "./ClusterSpec.ts";
 import { Conversation, type ConversationMessage } from "./Conversation.ts";
+import { ADDON_IMAGES, coreDnsAddon, kubeProxyAddon } from "./KubeadmAddons.ts";
 import {
   CONTROL_PLANE_COMPONENTS,
   CONTROL_PLANE_IMAGES,
@@ -94,6 +96,8 @@ export class SimulatedCluster implements Cluster {
   #nextNodeIndex = 0;
   /** Static pod manifests taken out of a node's directory, by node then name (to put them back). */
   readonly #removedManifests = new Map<string, Map<string, Pod>>();
+  /** The cluster was made by `kubeadm init` (it has a control-plane node): it has kubeadm's add-ons. */
+  readonly #kubeadm: boolean;
 
   private constructor(spec: ClusterSpec, options: SimulatedClusterOptions) {
     this.spec = spec;
@@ -136,6 +140,7 @@ export class SimulatedCluster implements Cluster {
     this.startScheduler({ name: "default-scheduler", explain: spec.explainScheduling });
     this.dns = new ClusterDns(this.loop, this.apiserver);
     this.dns.start();
+    this.#kubeadm = spec.nodes.some((n) => n.controlPlane);
     const loadBalancerRandom = this.random.fork("cloud-load-balancer");
     this.serviceNetwork = new ServiceNetwork({
       pods: this.network,
@@ -143,10 +148,16 @@ export class SimulatedCluster implements Cluster {
       proxies: this.kubeProxies,
       kubelets: this.kubelets,
       pickNode: (nodes) => loadBalancerRandom.pick(nodes),
+      ...(this.#kubeadm ? { dnsAvailable: (node) => this.serviceNetwork.dnsServerReachable(node) } : {}),
       loadBalancerNodes: (ip) => this.#cloudControllerManager?.backends(ip),
     });
+    let addons = false;
     spec.nodes.forEach((node, i) => {
       this.addNode(node, i);
+      if (node.controlPlane && !addons) {
+        addons = true;
+        this.#applyAddons();
+      }
     });
     this.#nextNodeIndex = spec.nodes.length;
     this.loop.settle();
@@ -194,6 +205,21 @@ export class SimulatedCluster implements Cluster {
     bootstrapKubernetesService(this.apiserver);
   }
 
+  /**
+   * kubeadm init's `addon` phase: the kube-proxy DaemonSet and the CoreDNS Deployment with the
+   * kube-dns Service, applied once the control-plane node is up and before any worker joins — so,
+   * as after a real `kubeadm init`, both coredns pods land on the control-plane node. The loop
+   * settles (no virtual time passes) so that they are created and scheduled there now.
+   */
+  #applyAddons(): void {
+    for (const object of [...kubeProxyAddon(), ...coreDnsAddon()]) {
+      const plural = `${object.kind.toLowerCase()}s`;
+      const type = this.kinds.forResourceName(plural) as ResourceType;
+      this.apiserver.create("kubernetes-admin", type, "kube-system", object);
+    }
+    this.loop.settle();
+  }
+
   /** Start a kube-scheduler (a second one with another name serves pods that ask for it). */
   startScheduler(options: SchedulerOptions): Scheduler {
     const name = options.name ?? "default-scheduler";
@@ -228,7 +254,12 @@ export class SimulatedCluster implements Cluster {
         ...(node.controlPlane ? kubeadmStaticPods(`172.18.0.${index + 2}`, node.name) : []),
         ...(node.staticPods as unknown as Pod[]),
       ],
-      ...(node.controlPlane ? { preloadedImages: Object.values(CONTROL_PLANE_IMAGES) } : {}),
+      // kubeadm pre-pulls the control-plane images on the control-plane node, and every node of a
+      // kubeadm cluster (kind's node image) has the add-on images.
+      preloadedImages: [
+        ...(node.controlPlane ? Object.values(CONTROL_PLANE_IMAGES) : []),
+        ...(this.#kubeadm ? Object.values(ADDON_IMAGES) : []),
+      ],
     };
     const kubelet = new Kubelet(
       this.loop,
@@ -239,8 +270,6 @@ export class SimulatedCluster implements Cluster {
       this.network,
     );
     this.kubelets.set(node.name, kubelet);
-    if (node.controlPlane) this.#runComponentsFromStaticPods(kubelet);
-    kubelet.start();
     const proxy = new KubeProxy(
       this.loop,
       this.random.fork(`kube-proxy/${node.name}`),
@@ -248,6 +277,14 @@ export class SimulatedCluster implements Cluster {
       node.name,
     );
     this.kubeProxies.set(node.name, proxy);
+    const components = node.controlPlane ? this.#runComponentsFromStaticPods(kubelet) : undefined;
+    const kubeProxyPod = this.#kubeadm ? this.#runKubeProxyFromPod(proxy) : undefined;
+    if (components || kubeProxyPod)
+      kubelet.onContainerChange = (container) => {
+        components?.(container);
+        kubeProxyPod?.(container);
+      };
+    kubelet.start();
     proxy.start();
     return kubelet;
   }
@@ -258,9 +295,9 @@ export class SimulatedCluster implements Cluster {
    * the container runs again. The components are up from the cluster's creation, as after
    * `kubeadm init`.
    */
-  #runComponentsFromStaticPods(kubelet: Kubelet): void {
+  #runComponentsFromStaticPods(kubelet: Kubelet): (container: RuntimeContainer) => void {
     const node = kubelet.config.name.toLowerCase();
-    kubelet.onContainerChange = (container) => {
+    return (container) => {
       if (container.config.namespace !== "kube-system") return;
       const component = CONTROL_PLANE_COMPONENTS.find(
         (c) => container.config.name === c && container.config.podName === `${c}-${node}`,
@@ -269,6 +306,29 @@ export class SimulatedCluster implements Cluster {
       if (container.state === "running") this.#setComponentRunning(component, true);
       else if (container.state === "stopping" || container.state === "exited")
         this.#setComponentRunning(component, false);
+    };
+  }
+
+  /**
+   * kube-proxy is the container of the node's kube-proxy pod (DaemonSet `kube-proxy`): it runs from
+   * the node's creation (as the control-plane components do), stops when that container stops
+   * (the pod was deleted, the machine failed) and runs again when a container of a kube-proxy pod
+   * runs on the node again. Its rules stay in the kernel while it is stopped.
+   */
+  #runKubeProxyFromPod(proxy: KubeProxy): (container: RuntimeContainer) => void {
+    // The container kube-proxy runs as: an old pod's container ending after its replacement's
+    // started does not stop it.
+    let current: RuntimeContainer | undefined;
+    return (container) => {
+      if (container.config.namespace !== "kube-system" || container.config.name !== "kube-proxy") return;
+      if (!container.config.podName.startsWith("kube-proxy-")) return;
+      if (container.state === "running") {
+        current = container;
+        if (!proxy.running) proxy.start();
+      } else if ((container.state === "stopping" || container.state === "exited") && container === current) {
+        current = undefined;
+        if (proxy.running) proxy.stop();
+      }
     };
   }
 
@@ -419,7 +479,8 @@ export class SimulatedCluster implements Cluster {
         if (kubelet.state === "partitioned") kubelet.heal();
         else {
           kubelet.start();
-          this.kubeProxies.get(name)?.start();
+          // In a kubeadm cluster kube-proxy runs again with its pod's container.
+          if (!this.#kubeadm) this.kubeProxies.get(name)?.start();
         }
         break;
       case "restartKubelet":
@@ -553,8 +614,9 @@ export class SimulatedCluster implements Cluster {
     return { save: proxy.rules.iptablesSave(), restore: proxy.rules.restoreLines() };
   }
 
-  async resolveName(namespace: string, name: string): Promise<DnsAnswer | undefined> {
-    return this.serviceNetwork.resolve(name, namespace);
+  async resolveName(namespace: string, name: string, pod?: string): Promise<DnsAnswer | undefined> {
+    const node = pod ? (await this.getPod(namespace, pod))?.spec?.nodeName : undefined;
+    return this.serviceNetwork.resolve(name, namespace, node);
   }
 
   async dispose(): Promise<void> {

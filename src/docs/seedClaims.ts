@@ -115,7 +115,6 @@ const EXTERNAL_NAME = [
   "features/services/dns.feature",
   "An ExternalName service is an alias, not a proxy",
 ] as const;
-const ADDONS = "the kube-proxy DaemonSet of the kubeadm add-ons (in progress)";
 
 /** The seed notes, by the number their file name starts with. */
 export const SEED_NOTES: Readonly<Record<string, string>> = {
@@ -441,13 +440,29 @@ export const SEED_CLAIMS: readonly SeedClaim[] = [
     claim: "kube-proxy is installed from the release binaries and run as a service.",
     reason: "Installation steps, not cluster behaviour.",
   },
-  { seed: "001", line: 108, claim: "kubeadm deploys kube-proxy as a pod on every node.", pending: ADDONS },
+  {
+    seed: "001",
+    line: 108,
+    claim: "kubeadm deploys kube-proxy as a pod on every node.",
+    proof: [
+      ["features/cluster/addons.feature", "The add-ons in kube-system"],
+      [
+        "features/cluster/addons.feature",
+        "Without its kube-proxy pod a node's rules go stale until the replacement runs",
+      ],
+    ],
+  },
   {
     seed: "001",
     line: 113,
     claim: "kube-proxy is a DaemonSet: exactly one pod on each node of the cluster.",
-    proof: [DAEMONSET],
-    pending: ADDONS,
+    proof: [
+      [
+        "features/cluster/addons.feature",
+        "A node that joins gets its kube-proxy, and with it the service rules",
+      ],
+      DAEMONSET,
+    ],
   },
   {
     seed: "001",

@@ -56,6 +56,7 @@ export const KILLED_EXIT_CODE = 137;
 export class ContainerRuntime {
   readonly #loop: EventLoop;
   readonly #random: SeededRandom;
+  readonly #systemRandom: SeededRandom;
   readonly #catalogue: ImageCatalogue;
   readonly network: PodNetwork;
   readonly #images = new Map<string, { spec: ImageSpec; imageID: string }>();
@@ -72,6 +73,9 @@ export class ContainerRuntime {
   constructor(loop: EventLoop, random: SeededRandom, catalogue: ImageCatalogue, network = new PodNetwork()) {
     this.#loop = loop;
     this.#random = random;
+    // kube-system's sandboxes and containers (the add-ons, static pods) draw their ids from their
+    // own stream so that users' container ids do not depend on the system pods of the node.
+    this.#systemRandom = random.fork("kube-system");
     this.#catalogue = catalogue;
     this.network = network;
   }
@@ -96,8 +100,9 @@ export class ContainerRuntime {
   }
 
   /** A new container ID (`containerd://` + 64 hex digits). */
-  newContainerID(): string {
-    return `containerd://${this.#random.string("0123456789abcdef", 64)}`;
+  newContainerID(namespace?: string): string {
+    const random = namespace === "kube-system" ? this.#systemRandom : this.#random;
+    return `containerd://${random.string("0123456789abcdef", 64)}`;
   }
 
   /** containerd's error for an image the registry does not have. */
@@ -195,7 +200,10 @@ export class ContainerRuntime {
   runPodSandbox(options: { podUid: string; podName: string; namespace: string; ip: string }): Sandbox {
     const sandbox = new Sandbox({
       ...options,
-      id: this.#random.string("0123456789abcdef", 64),
+      id: (options.namespace === "kube-system" ? this.#systemRandom : this.#random).string(
+        "0123456789abcdef",
+        64,
+      ),
       createdAt: this.#loop.now(),
     });
     this.#sandboxes.set(sandbox.id, sandbox);
@@ -271,7 +279,13 @@ export class ContainerRuntime {
       })),
       generated,
     );
-    const container = new RuntimeContainer(this.newContainerID(), config, sandbox, fs, this.#loop);
+    const container = new RuntimeContainer(
+      this.newContainerID(config.namespace),
+      config,
+      sandbox,
+      fs,
+      this.#loop,
+    );
     this.#containers.set(container.id, container);
     return container;
   }
@@ -398,8 +412,9 @@ export class ContainerRuntime {
       this.#changed(container);
       const behaviour = container.stopBehaviour;
       if (behaviour.handles) {
-        // A graceful server stops accepting connections at once.
-        container.sandbox.release(container);
+        // A graceful server stops accepting connections at once, unless it serves on while it
+        // drains (a lameduck period).
+        if (!behaviour.keepsServing) container.sandbox.release(container);
         this.#loop.setTimeout(() => {
           if (container.state !== "stopping") return;
           logStop(container);

@@ -101,6 +101,11 @@ const onStopSchema = z
   .object({
     /** false: the signal is ignored and only KILL (exit 137) ends the process. */
     handles: z.boolean().default(true),
+    /**
+     * The program keeps serving its ports until it exits (CoreDNS's `health { lameduck 5s }`);
+     * otherwise it stops accepting connections as soon as the signal arrives.
+     */
+    keepsServing: z.boolean().default(false),
     seconds: seconds.default(0.1),
     exitCode: z.number().int().min(0).max(255).default(0),
     logs: z.array(logLine).default([]),
@@ -141,7 +146,7 @@ const processSchema = z
       })
       .strict()
       .optional(),
-    onStop: onStopSchema.default({ handles: true, seconds: 0.1, exitCode: 0, logs: [] }),
+    onStop: onStopSchema.default({ handles: true, keepsServing: false, seconds: 0.1, exitCode: 0, logs: [] }),
     /** What happens when a port is already taken in the pod's network namespace. */
     bindConflict: z
       .object({

@@ -405,9 +405,12 @@ export function generatePodStatus(
   );
   status.hostIP = view.hostIP;
   status.hostIPs = [{ ip: view.hostIP }];
-  if (view.podIP) {
-    status.podIP = view.podIP;
-    status.podIPs = [{ ip: view.podIP }];
+  // A host-network pod's IP is the node's from its first status on, sandbox or not
+  // (generateAPIPodStatus in pkg/kubelet/kubelet_pods.go).
+  const podIP = view.podIP ?? (pod.spec?.hostNetwork ? view.hostIP : undefined);
+  if (podIP) {
+    status.podIP = podIP;
+    status.podIPs = [{ ip: podIP }];
   }
   status.qosClass = podQOSClass(pod);
   if (phase === previous.phase) {

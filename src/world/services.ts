@@ -181,7 +181,7 @@ export async function expectResolution(
   const [namespace, pod] = split(podRef);
   if (!(await world.requireCluster().getPod(namespace, pod)))
     throw new Error(`pod "${podRef}" does not exist`);
-  const answer = await network(world, "resolveName")(namespace, name);
+  const answer = await network(world, "resolveName")(namespace, name, pod);
   const shown = !answer
     ? "no answer (cluster DNS unreachable)"
     : answer.type === "A"

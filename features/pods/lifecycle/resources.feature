@@ -73,11 +73,12 @@ Feature: Resource requests and limits, as the scheduler and kubectl describe nod
     And I run "kubectl describe node node-1"
     Then the output contains:
       """
-      Non-terminated Pods:          (2 in total)
-        Namespace                   Name     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
-        ---------                   ----     ------------  ----------  ---------------  -------------  ---
-        default                     batch    1 (50%)       0 (0%)      192Mi (4%)       0 (0%)         30s
-        default                     web      500m (25%)    1 (50%)     256Mi (6%)       512Mi (12%)    30s
+      Non-terminated Pods:          (3 in total)
+        Namespace                   Name                CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+        ---------                   ----                ------------  ----------  ---------------  -------------  ---
+        default                     batch               1 (50%)       0 (0%)      192Mi (4%)       0 (0%)         30s
+        default                     web                 500m (25%)    1 (50%)     256Mi (6%)       512Mi (12%)    30s
+        kube-system                 kube-proxy-pnggb    0 (0%)        0 (0%)      0 (0%)           0 (0%)         30s
       Allocated resources:
         (Total limits may be over 100 percent, i.e., overcommitted.)
         Resource           Requests     Limits

@@ -90,8 +90,9 @@ Feature: Static pods and their mirror pods
     And I run "kubectl describe node node-1"
     Then the output contains:
       """
-      Non-terminated Pods:          (1 in total)
+      Non-terminated Pods:          (2 in total)
         Namespace                   Name                 CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
         ---------                   ----                 ------------  ----------  ---------------  -------------  ---
         default                     static-web-node-1    100m (2%)     0 (0%)      100Mi (1%)       0 (0%)         10s
+        kube-system                 kube-proxy-pnggb     0 (0%)        0 (0%)      0 (0%)           0 (0%)         10s
       """

@@ -22,7 +22,7 @@ export type DialResult =
 export class PodNetwork {
   readonly #byIP = new Map<string, Sandbox>();
   /** Resolve a DNS name seen from a pod in `namespace` to an IP (cluster DNS plugs in here). */
-  resolve: ((name: string, namespace: string) => string | undefined) | undefined;
+  resolve: ((name: string, namespace: string, source?: string) => string | undefined) | undefined;
   /**
    * Map a virtual IP and port (a Service) seen from the source address to a pod IP and port, or
    * refuse/drop it (kube-proxy plugs in here); `remote` is the source after SNAT.
@@ -35,6 +35,9 @@ export class PodNetwork {
         source?: string,
       ) => { ip: string; port: number; remote?: string } | { error: "refused" | "unreachable" } | undefined)
     | undefined;
+
+  /** Whether an address is a node's (the host network of its host-network pods). */
+  isNodeIP: ((ip: string) => boolean) | undefined;
 
   add(sandbox: Sandbox): void {
     this.#byIP.set(sandbox.ip, sandbox);
@@ -51,7 +54,10 @@ export class PodNetwork {
 
   /** Connect to `ip:port`: refused when nothing listens (or not yet); unreachable when no pod has the IP. */
   dial(ip: string, port: number, protocol = "TCP", source?: string): DialResult & { remote?: string } {
-    const routed = this.#byIP.has(ip) ? undefined : this.route?.(ip, port, protocol, source);
+    // A node's IP may also be the sandbox IP of its host-network pods (kube-proxy, the static
+    // pods): its NodePorts still go through the node's rules first.
+    const routed =
+      this.#byIP.has(ip) && !this.isNodeIP?.(ip) ? undefined : this.route?.(ip, port, protocol, source);
     if (routed && "error" in routed) return { ok: false, error: routed.error };
     const target = routed ?? { ip, port };
     const sandbox = this.#byIP.get(target.ip);
@@ -79,7 +85,7 @@ export class PodNetwork {
     if (host === "localhost" || host === "127.0.0.1") ip = from?.ip;
     else if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) ip = host;
     else if (from && host === from.podName) ip = from.ip;
-    else ip = this.resolve?.(host, from?.namespace ?? "default");
+    else ip = this.resolve?.(host, from?.namespace ?? "default", from?.ip);
     if (!ip) return { ok: false, error: "unresolved", address: host };
     const dialed =
       from && (host === "localhost" || host === "127.0.0.1")

@@ -60,7 +60,13 @@ export class RuntimeContainer implements EndpointOwner {
   /** The image program the container runs (undefined for a shell or tool). */
   process: ProcessSpec | undefined;
   /** How the main program treats its stop signal. */
-  stopBehaviour: ProcessSpec["onStop"] = { handles: false, seconds: 0, exitCode: 0, logs: [] };
+  stopBehaviour: ProcessSpec["onStop"] = {
+    handles: false,
+    keepsServing: false,
+    seconds: 0,
+    exitCode: 0,
+    logs: [],
+  };
   readonly #partial: Record<"stdout" | "stderr", string> = { stdout: "", stderr: "" };
 
   constructor(
