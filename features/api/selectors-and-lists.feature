@@ -14,7 +14,8 @@ Feature: Field selectors per kind, and lists read in chunks
     When I run "kubectl get pods --field-selector spec.nodeName=node-1,status.phase=Running -o name"
     Then the output is:
       """
-      pod/a
+      pod/b
+      pod/c
       """
     When I run "kubectl get pods --field-selector status.phase!=Running"
     Then the error output is:

@@ -68,8 +68,8 @@ Feature: kubectl get -o jsonpath
       """
     Then the output is:
       """
-      Running on node-2
       Running on node-1
+      Running on node-2
       """
 
   Scenario: Commands that print the object they make take a template too

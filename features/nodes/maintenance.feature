@@ -137,17 +137,17 @@ Feature: Node maintenance with cordon, drain and taint
       """
     And the error output is:
       """
-      error: unable to drain node "node-1" due to error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/web-fb9fc77c9-hmzvd, continuing command...
+      error: unable to drain node "node-1" due to error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/web-fb9fc77c9-5mhv8, continuing command...
       There are pending nodes to be drained:
        node-1
-      cannot delete Pods with local storage (use --delete-emptydir-data to override): default/web-fb9fc77c9-hmzvd
+      cannot delete Pods with local storage (use --delete-emptydir-data to override): default/web-fb9fc77c9-5mhv8
       """
     When I run "kubectl drain node-1 --ignore-daemonsets --delete-emptydir-data"
     Then the output is:
       """
       node/node-1 already cordoned
-      evicting pod default/web-fb9fc77c9-hmzvd
-      pod/web-fb9fc77c9-hmzvd evicted
+      evicting pod default/web-fb9fc77c9-5mhv8
+      pod/web-fb9fc77c9-5mhv8 evicted
       node/node-1 drained
       """
     And the error output is:

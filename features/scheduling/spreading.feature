@@ -81,5 +81,5 @@ Feature: Spreading pods over nodes
       | node          | PodTopologySpread derivation | NodeResourcesFit | total | chosen |
       | control-plane |                              |                  |       |        |
       | node-1        | 4→50×2=100                   | 92               | 592   |        |
-      | node-2        | 2→100×2=200                  | 95               | 695   | yes    |
-      | node-3        | 2→100×2=200                  | 95               | 695   |        |
+      | node-2        | 2→100×2=200                  | 95               | 695   |        |
+      | node-3        | 2→100×2=200                  | 95               | 695   | yes    |

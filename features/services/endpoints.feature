@@ -186,5 +186,5 @@ Feature: Which pods a service sends traffic to
     Then the output is:
       """
       NAME   ENDPOINTS       AGE
-      api    10.244.1.4:80   5m57s
+      api    10.244.1.3:80   5m57s
       """

@@ -63,10 +63,10 @@ Feature: Traffic to a service follows kube-proxy's rules
     Then node "node-1" has the iptables rules:
       """
       -A KUBE-SERVICES -m comment --comment "default/web cluster IP" -m tcp -p tcp -d 10.96.0.12 --dport 80 -j KUBE-SVC-LOLE4ISW44XBNF3G
-      -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.1.3:80" -m statistic --mode random --probability 0.3333333333 -j KUBE-SEP-MHDQ23KUGG7EGFMW
-      -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.2.2:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-QHWUG6SOC7OJ2BZK
+      -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.1.2:80" -m statistic --mode random --probability 0.3333333333 -j KUBE-SEP-MQ4W7Q2CV67URU6Q
+      -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.1.3:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-MHDQ23KUGG7EGFMW
       -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.2.3:80" -j KUBE-SEP-7QE66YRUUVCO6FRM
-      -A KUBE-SEP-MHDQ23KUGG7EGFMW -m comment --comment default/web -m tcp -p tcp -j DNAT --to-destination 10.244.1.3:80
+      -A KUBE-SEP-MQ4W7Q2CV67URU6Q -m comment --comment default/web -m tcp -p tcp -j DNAT --to-destination 10.244.1.2:80
       """
     When I run iptables-save on node "node-2"
     Then the output contains:
@@ -75,7 +75,7 @@ Feature: Traffic to a service follows kube-proxy's rules
       """
     And the output contains:
       """
-      -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.1.3:80" -m statistic --mode random --probability 0.33333333349 -j KUBE-SEP-MHDQ23KUGG7EGFMW
+      -A KUBE-SVC-LOLE4ISW44XBNF3G -m comment --comment "default/web -> 10.244.1.2:80" -m statistic --mode random --probability 0.33333333349 -j KUBE-SEP-MQ4W7Q2CV67URU6Q
       """
 
   Scenario: Load is spread evenly over the pods
@@ -84,8 +84,8 @@ Feature: Traffic to a service follows kube-proxy's rules
   Scenario: Scaling down removes the endpoint and its rules
     When I run "kubectl scale deployment web --replicas=1"
     Then within 1 minute, service "web" has 1 ready endpoint
-    And within 5 seconds, node "node-1" has no iptables rule containing "10.244.1.3:80"
-    And within 5 seconds, node "node-1" has no iptables rule containing "10.244.2.2:80"
+    And within 5 seconds, node "node-1" has no iptables rule containing "10.244.1.2:80"
+    And within 5 seconds, node "node-1" has no iptables rule containing "10.244.2.3:80"
     And 20 requests from pod "client" to "http://web" all reach the same pod
 
   Scenario: With no pod behind it a service refuses connections
@@ -107,17 +107,17 @@ Feature: Traffic to a service follows kube-proxy's rules
       """
     Then within 5 seconds, node "node-1" has the iptables rules:
       """
-      -m recent --name KUBE-SEP-MHDQ23KUGG7EGFMW --rcheck --seconds 10800 --reap -j KUBE-SEP-MHDQ23KUGG7EGFMW
+      -m recent --name KUBE-SEP-MQ4W7Q2CV67URU6Q --rcheck --seconds 10800 --reap -j KUBE-SEP-MQ4W7Q2CV67URU6Q
       """
     And 50 requests from pod "client" to "http://web" all reach the same pod
 
   Scenario: A pod reaches another pod directly by its IP, across nodes
-    The pod network is flat: the client on node-1 reaches a web pod on node-2 at its pod IP,
+    The pod network is flat: the client on node-2 reaches a web pod on node-1 at its pod IP,
     with no Service and no kube-proxy rule in between.
-    When pod "client" sends a request to "http://10.244.2.3/"
+    When pod "client" sends a request to "http://10.244.1.2/"
     Then the response comes from a pod matching "app=web"
     And the response status is 200
-    And the server sees the client address "10.244.1.2"
+    And the server sees the client address "10.244.2.2"
 
   Scenario: A ClusterIP service is reachable only inside the cluster
     When a client outside the cluster sends a request to "http://10.96.0.12/"

@@ -492,11 +492,8 @@ export class Scheduler {
           for (const p of preFilter.narrowedBy) plugins.add(p);
         }
         feasible = this.#findNodesThatPassFilters(fwk, state, info, nodes, statuses, plugins, explanations);
-        // Upstream every cycle moves the start of the next search (schedule_one.go). The cycles of
-        // kube-system's pods (kubeadm's add-ons) leave it alone here: it only decides which of
-        // several equally scored nodes the seeded tie-break picks — random upstream anyway — and
-        // users' placements must not depend on the system pods (as names and uids do not).
-        if (allNodes.length > 0 && info.pod.metadata?.namespace !== "kube-system")
+        // Every cycle moves the start of the next search (schedule_one.go), kube-system's too.
+        if (allNodes.length > 0)
           this.#nextStartNodeIndex =
             (this.#nextStartNodeIndex + feasible.length + statuses.size) % allNodes.length;
       }
