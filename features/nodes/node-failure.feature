@@ -117,3 +117,25 @@ Feature: A node fails and its pods are rescheduled
     And within 10 seconds, node "node-1" has no taint "node.kubernetes.io/unreachable:NoExecute"
     And node "node-1" has no taint "node.kubernetes.io/unreachable:NoSchedule"
     And 1 pod matching "app=agent" on node "node-1" is "Running"
+
+  Scenario: A failed node that boots again runs its pods again, each container restarted once
+    The machine lost its containers but not its disk: the kubelet re-registers, the pods that were
+    still bound to it get new sandboxes (new IPs), and each container's restart count continues
+    from the log files it left (calcRestartCountByLogDir).
+    When node "node-1" fails
+    Then within 1 minute, node "node-1" is "NotReady"
+    When 1 minute passes
+    And node "node-1" recovers
+    Then within 1 minute, node "node-1" is "Ready"
+    And within 30 seconds, 3 pods matching "app=web" are "Running"
+    When I run "kubectl get pods -o wide"
+    Then the output is:
+      """
+      NAME                   READY   STATUS    RESTARTS   AGE    IP           NODE     NOMINATED NODE   READINESS GATES
+      agent-5mhv8            1/1     Running   0          2m2s   10.244.3.2   node-3   <none>           <none>
+      agent-b5wft            1/1     Running   0          2m2s   10.244.2.2   node-2   <none>           <none>
+      agent-bcvpb            1/1     Running   1          2m2s   10.244.1.4   node-1   <none>           <none>
+      web-6645fd9b74-562cr   1/1     Running   0          2m2s   10.244.2.3   node-2   <none>           <none>
+      web-6645fd9b74-bczxt   1/1     Running   0          2m2s   10.244.3.3   node-3   <none>           <none>
+      web-6645fd9b74-hmzvd   1/1     Running   1          2m2s   10.244.1.5   node-1   <none>           <none>
+      """

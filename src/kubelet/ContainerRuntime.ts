@@ -63,6 +63,7 @@ export class ContainerRuntime {
   readonly #queue: { run: () => void }[] = [];
   readonly #sandboxes = new Map<string, Sandbox>();
   readonly #containers = new Map<string, RuntimeContainer>();
+  readonly #logDirectories = new Map<string, number>();
   readonly #killTimers = new Map<string, TimerHandle>();
   #busy = false;
   /** Called when a container changes state (what PLEG's relist would notice). */
@@ -231,7 +232,23 @@ export class ContainerRuntime {
     this.#sandboxes.delete(sandbox.id);
   }
 
-  /** The machine went down: every process stops, nothing is reported. */
+  /**
+   * The last attempt of each container (`podUid/name`) whose log file is on the node's disk
+   * (/var/log/pods). It outlives a machine restart, which is what the kubelet reads a restart
+   * count from when the runtime has lost its containers (calcRestartCountByLogDir in
+   * kuberuntime_container.go).
+   */
+  lastLoggedAttempt(podUid: string, name: string): number | undefined {
+    return this.#logDirectories.get(`${podUid}/${name}`);
+  }
+
+  /** The pod is gone for good: its log directory goes too. */
+  removeLogDirectories(podUid: string): void {
+    for (const key of [...this.#logDirectories.keys()])
+      if (key.startsWith(`${podUid}/`)) this.#logDirectories.delete(key);
+  }
+
+  /** The machine went down: every process stops, nothing is reported; files on disk stay. */
   reset(): void {
     for (const container of this.#containers.values()) {
       container.runner?.kill();
@@ -262,6 +279,7 @@ export class ContainerRuntime {
 
   /** Create a container in a sandbox (state `created`). */
   createContainer(sandbox: Sandbox, config: ContainerConfig): RuntimeContainer {
+    this.#logDirectories.set(`${sandbox.podUid}/${config.name}`, config.attempt);
     const generated: Record<string, () => string> = {
       "/etc/hostname": () => `${config.podName}\n`,
       "/sys/fs/cgroup/memory.max": () => `${config.memoryLimitBytes ?? "max"}\n`,

@@ -573,6 +573,7 @@ export class Kubelet {
     }
     if (existing) {
       existing.abandon();
+      this.runtime.removeLogDirectories(existing.uid);
       this.workers.delete(key);
       this.#workersByUid.delete(existing.uid);
     }
@@ -599,6 +600,7 @@ export class Kubelet {
     }
     if (!worker || worker.pod.metadata?.uid !== pod.metadata?.uid) return;
     worker.abandon();
+    this.runtime.removeLogDirectories(worker.uid);
     this.workers.delete(key);
     this.#workersByUid.delete(worker.uid);
     this.#dirty.delete(worker);
@@ -700,6 +702,7 @@ export class Kubelet {
           // fully terminated).
           if (this.workers.get(worker.key) === worker) this.workers.delete(worker.key);
           if (this.#workersByUid.get(worker.uid) === worker) this.#workersByUid.delete(worker.uid);
+          this.runtime.removeLogDirectories(worker.uid);
           this.#dirty.delete(worker);
           this.#written.delete(worker.key);
           if (this.#informer) this.#startStaticPods();

@@ -614,7 +614,11 @@ export class PodWorker {
       pulled = result;
     }
     if (!this.sandbox?.ready) return { reason: "CreateContainerError", message: "the pod sandbox is gone" };
-    const config = this.#containerConfig(container, pulled, (latest?.config.attempt ?? -1) + 1);
+    // Without an instance in the runtime (a fresh pod, or a node that restarted and lost its
+    // containers) the count continues from the container's log files.
+    const previousAttempt =
+      latest?.config.attempt ?? host.runtime.lastLoggedAttempt(this.uid, container.name);
+    const config = this.#containerConfig(container, pulled, (previousAttempt ?? -1) + 1);
     const instance = host.runtime.createContainer(this.sandbox, config);
     const history = this.#history.get(container.name) ?? [];
     history.unshift(instance);
