@@ -212,3 +212,19 @@ Feature: The STATUS kubectl shows for a pod
       Reason:           OutOfcpu
       Message:          Pod was rejected: Node didn't have enough resource: cpu, requested: 5000, used: 0, capacity: 4000
       """
+
+  Scenario: StartError when the command is not in the image, then CrashLoopBackOff
+    runc cannot exec a command the image does not have: the container exits with code 128 and
+    reason StartError, and the kubelet backs off like for any crash.
+    When I run "kubectl run typo --image=busybox -- sleepp 3600"
+    Then within 20 seconds, pod "typo" is "CrashLoopBackOff"
+    When I run "kubectl describe pod typo"
+    Then the output contains:
+      """
+          State:          Waiting
+            Reason:       CrashLoopBackOff
+          Last State:     Terminated
+            Reason:       StartError
+            Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "sleepp": executable file not found in $PATH: unknown
+            Exit Code:    128
+      """
