@@ -217,3 +217,20 @@ Feature: A cluster laid out the way kubeadm lays it out
       """
       pod/web created
       """
+
+  Scenario: A node that joins while the apiserver is down registers once it is back
+    The kubelet retries its registration with a doubling step up to 7 s (registerWithAPIServer).
+    When 10 seconds pass
+    And the static pod manifest "kube-apiserver" is removed from node "control-plane"
+    And a new node "node-2" joins the cluster
+    And 30 seconds pass
+    And the static pod manifest "kube-apiserver" is put back on node "control-plane"
+    And 15 seconds pass
+    And I run "kubectl get nodes"
+    Then the output is:
+      """
+      NAME            STATUS   ROLES           AGE   VERSION
+      control-plane   Ready    control-plane   55s   v1.32.0
+      node-1          Ready    <none>          55s   v1.32.0
+      node-2          Ready    <none>          12s   v1.32.0
+      """
