@@ -37,7 +37,7 @@ export class PluginStatus {
     return new PluginStatus("Error", [message], plugin);
   }
 
-  static skip(plugin: string): PluginStatus {
+  static skipped(plugin: string): PluginStatus {
     let status = SKIPS.get(plugin);
     if (!status) {
       status = new PluginStatus("Skip", [], plugin);

@@ -100,7 +100,7 @@ export const InterPodAffinity: Plugin = {
       pod.requiredAntiAffinityTerms.length === 0 &&
       snapshot.nodesWithRequiredAntiAffinityPods().length === 0
     )
-      return PluginStatus.skip("InterPodAffinity");
+      return PluginStatus.skipped("InterPodAffinity");
     const namespaceLabels = snapshot.listers.namespaceLabels(pod.namespace);
     const s: PreFilterState = {
       pod,
@@ -142,7 +142,7 @@ export const InterPodAffinity: Plugin = {
       s.requiredAffinity.length === 0 &&
       s.requiredAntiAffinity.length === 0
     )
-      return PluginStatus.skip("InterPodAffinity");
+      return PluginStatus.skipped("InterPodAffinity");
     state.write(PRE_FILTER_KEY, s);
     return PluginStatus.success;
   },
@@ -180,10 +180,10 @@ export const InterPodAffinity: Plugin = {
     return PluginStatus.success;
   },
   preScore(state, pod, nodes, snapshot) {
-    if (nodes.length === 0) return PluginStatus.skip("InterPodAffinity");
+    if (nodes.length === 0) return PluginStatus.skipped("InterPodAffinity");
     const hasConstraints = pod.preferredAffinityTerms.length > 0 || pod.preferredAntiAffinityTerms.length > 0;
     if (!hasConstraints && snapshot.nodesWithAffinityPods().length === 0)
-      return PluginStatus.skip("InterPodAffinity");
+      return PluginStatus.skipped("InterPodAffinity");
     const candidates = hasConstraints ? snapshot.nodes : snapshot.nodesWithAffinityPods();
     const preferredAffinity = pod.preferredAffinityTerms.map((t) => ({
       term: mergeNamespaces(t.term, snapshot),
@@ -206,7 +206,7 @@ export const InterPodAffinity: Plugin = {
         processTerms(scores, existing.preferredAntiAffinityTerms, pod.pod, namespaceLabels, info, -1);
       }
     }
-    if (scores.size === 0) return PluginStatus.skip("InterPodAffinity");
+    if (scores.size === 0) return PluginStatus.skipped("InterPodAffinity");
     state.write(PRE_SCORE_KEY, scores);
     return PluginStatus.success;
   },

@@ -67,7 +67,7 @@ export const NodeAffinity: Plugin = {
   name: "NodeAffinity",
   preFilter(state, pod) {
     const required = pod.pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-    if (!required && !pod.pod.spec?.nodeSelector) return PluginStatus.skip("NodeAffinity");
+    if (!required && !pod.pod.spec?.nodeSelector) return PluginStatus.skipped("NodeAffinity");
     state.write(PRE_FILTER_KEY, new RequiredNodeAffinity(pod.pod));
     const terms = required?.nodeSelectorTerms ?? [];
     if (!required || terms.length === 0) return PluginStatus.success;
@@ -84,7 +84,7 @@ export const NodeAffinity: Plugin = {
   },
   preScore(state, pod) {
     const preferred = pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
-    if (!preferred) return PluginStatus.skip("NodeAffinity");
+    if (!preferred) return PluginStatus.skipped("NodeAffinity");
     // NewPreferredSchedulingTerms drops terms of weight 0.
     state.write(
       PRE_SCORE_KEY,

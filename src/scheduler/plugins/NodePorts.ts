@@ -28,7 +28,7 @@ function portsConflict(a: readonly HostPort[], b: readonly HostPort[]): boolean 
 export const NodePorts: Plugin = {
   name: "NodePorts",
   preFilter(_state, pod) {
-    if (pod.hostPorts.length === 0) return PluginStatus.skip("NodePorts");
+    if (pod.hostPorts.length === 0) return PluginStatus.skipped("NodePorts");
     return PluginStatus.success;
   },
   filter(_state, pod, node) {

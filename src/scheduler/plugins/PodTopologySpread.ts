@@ -215,7 +215,7 @@ export function podTopologySpread(
       } catch (error) {
         return PluginStatus.unresolvable("PodTopologySpread", (error as Error).message);
       }
-      if (constraints.length === 0) return PluginStatus.skip("PodTopologySpread");
+      if (constraints.length === 0) return PluginStatus.skipped("PodTopologySpread");
       const affinity = requiredNodeAffinity(pod.pod);
       const s: PreFilterState = {
         constraints,
@@ -269,7 +269,7 @@ export function podTopologySpread(
       } catch (error) {
         return PluginStatus.error("PodTopologySpread", (error as Error).message);
       }
-      if (constraints.length === 0) return PluginStatus.skip("PodTopologySpread");
+      if (constraints.length === 0) return PluginStatus.skipped("PodTopologySpread");
       const s: PreScoreState = {
         constraints,
         ignoredNodes: new Set(),
