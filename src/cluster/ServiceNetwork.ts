@@ -3,7 +3,7 @@ import type { KubeProxy } from "../kube-proxy/KubeProxy.ts";
 import { inCIDR, type Verdict } from "../kube-proxy/ProxyRules.ts";
 import type { Kubelet } from "../kubelet/Kubelet.ts";
 import type { PodNetwork } from "../kubelet/runtime/PodNetwork.ts";
-import type { HttpResponse, Sandbox } from "../kubelet/runtime/Sandbox.ts";
+import type { Endpoint, HttpResponse, Sandbox } from "../kubelet/runtime/Sandbox.ts";
 
 /** Where a request starts. */
 export type TrafficSource =
@@ -161,12 +161,36 @@ export class ServiceNetwork {
         parsed.host,
         [],
       );
+    return this.#answer(endpoint, sandbox, parsed, target, userAgent, {
+      port: forward.port,
+      remote: "127.0.0.1",
+      address: parsed.host,
+      via: undefined,
+      chains: [],
+    });
+  }
+
+  /** The listening container answers (an HTTP request is logged by the program). */
+  #answer(
+    endpoint: Endpoint,
+    sandbox: Sandbox,
+    parsed: Parsed,
+    target: string,
+    userAgent: string,
+    route: {
+      port: number;
+      remote: string;
+      address: string;
+      via: string | undefined;
+      chains: readonly string[];
+    },
+  ): TrafficResult {
     const response = parsed.http
       ? endpoint.http({
           method: "GET",
           path: parsed.path,
           host: target.match(/^https?:\/\/([^/]+)/)?.[1] ?? parsed.host,
-          remote: "127.0.0.1",
+          remote: route.remote,
           userAgent,
         })
       : undefined;
@@ -174,12 +198,8 @@ export class ServiceNetwork {
       ok: true,
       pod: `${sandbox.namespace}/${sandbox.podName}`,
       podIP: sandbox.ip,
-      port: forward.port,
       node: this.#nodeOfIP(sandbox.ip),
-      remote: "127.0.0.1",
-      address: parsed.host,
-      via: undefined,
-      chains: [],
+      ...route,
       response,
     };
   }
@@ -357,27 +377,13 @@ export class ServiceNetwork {
     const endpoint = sandbox.endpoint(dst.port, "TCP");
     if (!endpoint?.accepting)
       return this.#fail("refused", `connection to ${dst.ip}:${dst.port} refused`, address, chains);
-    const response = parsed.http
-      ? endpoint.http({
-          method: "GET",
-          path: parsed.path,
-          host: target.match(/^https?:\/\/([^/]+)/)?.[1] ?? parsed.host,
-          remote,
-          userAgent,
-        })
-      : undefined;
-    return {
-      ok: true,
-      pod: `${sandbox.namespace}/${sandbox.podName}`,
-      podIP: sandbox.ip,
+    return this.#answer(endpoint, sandbox, parsed, target, userAgent, {
       port: dst.port,
-      node: this.#nodeOfIP(sandbox.ip),
       remote,
       address,
       via,
       chains,
-      response,
-    };
+    });
   }
 
   #fail(
