@@ -31,6 +31,23 @@ export function controllerRefOf(object: { metadata?: KubeObject["metadata"] }): 
   return object.metadata?.ownerReferences?.find((r) => r.controller === true);
 }
 
+/**
+ * The work-queue key (`namespace/name`) of the object's controller when it is of that kind
+ * (resolveControllerRef without the uid check: the reconcile reads the owner anyway).
+ *
+ * @example
+ * ```ts
+ * controllerKeyOf(pod, "Job"); // "default/pi"
+ * ```
+ */
+export function controllerKeyOf(
+  object: { metadata?: KubeObject["metadata"] },
+  kind: string,
+): string | undefined {
+  const ref = controllerRefOf(object);
+  return ref?.kind === kind ? `${object.metadata?.namespace}/${ref.name}` : undefined;
+}
+
 /** Whether the object is controlled by the owner (same uid). */
 export function isControlledBy(object: { metadata?: KubeObject["metadata"] }, owner: KubeObject): boolean {
   return controllerRefOf(object)?.uid === owner.metadata.uid;

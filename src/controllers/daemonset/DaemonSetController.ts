@@ -8,6 +8,7 @@ import { Controller, type ControllerContext } from "../Controller.ts";
 import { ControllerExpectations } from "../ControllerExpectations.ts";
 import {
   computeHash,
+  controllerKeyOf,
   controllerRefOf,
   isPodAvailable,
   newControllerRef,
@@ -102,10 +103,7 @@ export class DaemonSetController extends Controller {
       for (const ds of this.#sets?.list() ?? []) this.queue.add(keyOf(ds));
     };
     this.#sets.on({ add: (ds) => this.queue.add(keyOf(ds)), update: (ds) => this.queue.add(keyOf(ds)) });
-    const owner = (pod: Pod) => {
-      const ref = controllerRefOf(pod);
-      return ref?.kind === "DaemonSet" ? `${pod.metadata?.namespace}/${ref.name}` : undefined;
-    };
+    const owner = (pod: Pod) => controllerKeyOf(pod, "DaemonSet");
     this.#pods.on({
       add: (pod) => {
         const key = owner(pod);

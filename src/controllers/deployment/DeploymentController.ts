@@ -3,6 +3,7 @@ import { Informer } from "../../client/Informer.ts";
 import { Controller, type ControllerContext } from "../Controller.ts";
 import {
   computeHash,
+  controllerKeyOf,
   controllerRefOf,
   newControllerRef,
   rfc3339,
@@ -71,8 +72,8 @@ export class DeploymentController extends Controller {
       delete: (d) => this.queue.add(keyOf(d)),
     });
     const onSet = (rs: ReplicaSet) => {
-      const ref = controllerRefOf(rs);
-      if (ref?.kind === "Deployment") this.queue.add(`${rs.metadata.namespace}/${ref.name}`);
+      const key = controllerKeyOf(rs, "Deployment");
+      if (key) this.queue.add(key);
       else for (const d of this.#matching(rs)) this.queue.add(keyOf(d));
     };
     this.#sets.on({ add: onSet, update: onSet, delete: onSet });

@@ -4,7 +4,13 @@ import { Informer } from "../../client/Informer.ts";
 import { errorMessage } from "../../kubectl/errors.ts";
 import { Controller, type ControllerContext } from "../Controller.ts";
 import { ControllerExpectations } from "../ControllerExpectations.ts";
-import { controllerRefOf, podFromTemplate, rfc3339, workloadSelector } from "../controllerUtils.ts";
+import {
+  controllerKeyOf,
+  controllerRefOf,
+  podFromTemplate,
+  rfc3339,
+  workloadSelector,
+} from "../controllerUtils.ts";
 
 /** batch/v1 Job, as far as the controller reads and writes it. */
 export interface Job extends KubeObject {
@@ -89,10 +95,7 @@ export class JobController extends Controller {
     this.#jobs = new Informer<Job>(loop, this.client.resource<Job>("jobs"));
     this.#pods = new Informer<Pod>(loop, this.client.resource<Pod>("pods"));
     this.#jobs.on({ add: (j) => this.queue.add(keyOf(j)), update: (j) => this.queue.add(keyOf(j)) });
-    const owner = (pod: Pod) => {
-      const ref = controllerRefOf(pod);
-      return ref?.kind === "Job" ? `${pod.metadata?.namespace}/${ref.name}` : undefined;
-    };
+    const owner = (pod: Pod) => controllerKeyOf(pod, "Job");
     this.#pods.on({
       add: (pod) => {
         const key = owner(pod);

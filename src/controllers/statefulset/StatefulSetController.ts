@@ -3,7 +3,13 @@ import { type KubeObject, keyOf, type Pod } from "../../api/types.ts";
 import { Informer } from "../../client/Informer.ts";
 import { errorMessage } from "../../kubectl/errors.ts";
 import { Controller, type ControllerContext } from "../Controller.ts";
-import { computeHash, controllerRefOf, newControllerRef, podFromTemplate } from "../controllerUtils.ts";
+import {
+  computeHash,
+  controllerKeyOf,
+  controllerRefOf,
+  newControllerRef,
+  podFromTemplate,
+} from "../controllerUtils.ts";
 
 /** apps/v1 StatefulSet, as far as the controller reads and writes it. */
 export interface StatefulSet extends KubeObject {
@@ -55,8 +61,8 @@ export class StatefulSetController extends Controller {
     this.#pods = new Informer<Pod>(loop, this.client.resource<Pod>("pods"));
     this.#sets.on({ add: (s) => this.queue.add(keyOf(s)), update: (s) => this.queue.add(keyOf(s)) });
     const owner = (pod: Pod) => {
-      const ref = controllerRefOf(pod);
-      if (ref?.kind === "StatefulSet") this.queue.add(`${pod.metadata?.namespace}/${ref.name}`);
+      const key = controllerKeyOf(pod, "StatefulSet");
+      if (key) this.queue.add(key);
     };
     this.#pods.on({ add: owner, update: owner, delete: owner });
     this.#sets.start();
