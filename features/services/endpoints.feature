@@ -188,3 +188,15 @@ Feature: Which pods a service sends traffic to
       NAME   ENDPOINTS       AGE
       api    10.244.1.3:80   5m57s
       """
+
+  Scenario: A service without pods keeps one EndpointSlice, with no endpoints
+    The controller keeps a placeholder slice; stored as protobuf, its empty list reads back as null.
+    When I run "kubectl create service clusterip empty --tcp=80:80"
+    And 1 second passes
+    And I run "kubectl get endpointslices -l kubernetes.io/service-name=empty -o yaml"
+    Then the output contains:
+      """
+        endpoints: null
+      """
+    When I run "kubectl get endpointslices -l kubernetes.io/service-name=empty"
+    Then the output contains "<unset>"

@@ -3,6 +3,7 @@ import { configMapStrategy } from "./configMaps.ts";
 import { cronJobStrategy } from "./cronjobs.ts";
 import { daemonSetStrategy } from "./daemonsets.ts";
 import { deploymentStrategy } from "./deployments.ts";
+import { endpointSliceStrategy } from "./endpointSlices.ts";
 import { eventStrategy } from "./events.ts";
 import { jobStrategy } from "./jobs.ts";
 import { leaseStrategy } from "./leases.ts";
@@ -44,6 +45,7 @@ export const STRATEGIES: Readonly<Record<string, Strategy>> = {
   Secret: secretStrategy,
   PriorityClass: priorityClassStrategy,
   Lease: leaseStrategy,
+  EndpointSlice: endpointSliceStrategy,
 };
 
 /** The strategy for a kind. */
