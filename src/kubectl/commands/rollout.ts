@@ -22,6 +22,11 @@ import { kindPrefix } from "../resources.ts";
 import { formatTabbed } from "../tabwriter.ts";
 import { resolveTargets } from "./targets.ts";
 
+/** The objects a rollout subcommand names (none named: rollout's "required resource not specified"). */
+function rolloutTargets(ctx: CommandContext, args: readonly string[], selector?: string) {
+  return resolveTargets(ctx, args, selector, "error: required resource not specified");
+}
+
 /** How long `rollout status` waits without --timeout (cluster time; real kubectl waits forever). */
 const DEFAULT_STATUS_TIMEOUT_MS = 60 * 60_000;
 
@@ -160,12 +165,7 @@ export function registerRollout(program: Command, ctx: CommandContext): void {
     .option("--timeout <duration>")
     .option("--revision <n>")
     .action((args: string[], opts: Record<string, unknown>) => {
-      const { targets, errors } = resolveTargets(
-        ctx,
-        args,
-        undefined,
-        "error: required resource not specified",
-      );
+      const { targets, errors } = rolloutTargets(ctx, args);
       if (errors.length > 0) throw new KubectlError(errors.join("\n"));
       for (const { type, object } of targets) {
         const read = () =>
@@ -198,12 +198,7 @@ export function registerRollout(program: Command, ctx: CommandContext): void {
     .argument("[args...]")
     .option("--revision <n>")
     .action((args: string[], opts: Record<string, unknown>) => {
-      const { targets, errors } = resolveTargets(
-        ctx,
-        args,
-        undefined,
-        "error: required resource not specified",
-      );
+      const { targets, errors } = rolloutTargets(ctx, args);
       for (const { type, object } of targets) {
         requireDeployment(type, "history viewer");
         const sets = replicaSetsOf(ctx, object);
@@ -250,12 +245,7 @@ export function registerRollout(program: Command, ctx: CommandContext): void {
     .option("--to-revision <n>")
     .option("--dry-run <mode>")
     .action((args: string[], opts: Record<string, unknown>) => {
-      const { targets, errors } = resolveTargets(
-        ctx,
-        args,
-        undefined,
-        "error: required resource not specified",
-      );
+      const { targets, errors } = rolloutTargets(ctx, args);
       for (const { type, object } of targets) {
         requireDeployment(type, "rollbacker");
         const d = object as unknown as Deployment;
@@ -322,12 +312,7 @@ export function registerRollout(program: Command, ctx: CommandContext): void {
     .argument("[args...]")
     .option("-l, --selector <selector>")
     .action((args: string[], opts: Record<string, unknown>) => {
-      const { targets, errors } = resolveTargets(
-        ctx,
-        args,
-        opts.selector as string | undefined,
-        "error: required resource not specified",
-      );
+      const { targets, errors } = rolloutTargets(ctx, args, opts.selector as string | undefined);
       for (const { type, object } of targets) {
         if (!["Deployment", "DaemonSet", "StatefulSet"].includes(type.kind)) {
           errors.push(`error: ${kindPrefix(type)}/${object.metadata.name} restarting is not supported`);
@@ -364,12 +349,7 @@ export function registerRollout(program: Command, ctx: CommandContext): void {
       .command(verb)
       .argument("[args...]")
       .action((args: string[]) => {
-        const { targets, errors } = resolveTargets(
-          ctx,
-          args,
-          undefined,
-          "error: required resource not specified",
-        );
+        const { targets, errors } = rolloutTargets(ctx, args);
         for (const { type, object } of targets) {
           requireDeployment(type, verb === "pause" ? "pauser" : "resumer");
           const current = Boolean((object.spec as { paused?: boolean } | undefined)?.paused);
